@@ -1,0 +1,62 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { ZodError } from "zod";
+import { signUp } from "@/lib/auth/accounts";
+import { signIn } from "@/lib/auth/auth";
+import { acceptInvitation } from "@/lib/auth/organizations";
+import { AppError } from "@/lib/http/app-error";
+
+export interface FormState {
+  error: string | null;
+}
+
+function field(formData: FormData, name: string): string {
+  const value = formData.get(name);
+  return typeof value === "string" ? value : "";
+}
+
+function safeRedirect(target: string): string {
+  return target.startsWith("/") && !target.startsWith("//") ? target : "/";
+}
+
+export async function signInAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const email = field(formData, "email").trim();
+  const password = field(formData, "password");
+  if (!email || !password) return { error: "Enter your email and password" };
+  try {
+    await signIn("credentials", {
+      email,
+      password,
+      redirectTo: safeRedirect(field(formData, "callbackUrl") || "/"),
+    });
+  } catch (error) {
+    if (error instanceof AuthError) return { error: "Wrong email or password" };
+    throw error;
+  }
+  return { error: null };
+}
+
+export async function signUpAction(_state: FormState, formData: FormData): Promise<FormState> {
+  const email = field(formData, "email").trim();
+  const password = field(formData, "password");
+  const invitationToken = field(formData, "invitation");
+  try {
+    const created = await signUp({
+      email,
+      password,
+      name: field(formData, "name") || undefined,
+      organizationName: field(formData, "organizationName") || undefined,
+    });
+    if (invitationToken) await acceptInvitation(invitationToken, created.user);
+  } catch (error) {
+    if (error instanceof AppError) return { error: error.message };
+    if (error instanceof ZodError) {
+      const issue = error.issues[0];
+      return { error: issue ? `${issue.path.join(".")}: ${issue.message}` : "Invalid input" };
+    }
+    throw error;
+  }
+  await signIn("credentials", { email, password, redirectTo: "/" });
+  return { error: null };
+}

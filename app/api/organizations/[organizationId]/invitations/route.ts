@@ -1,0 +1,37 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { requireOrganizationAccess } from "@/lib/auth/access";
+import { createInvitation, RoleZ } from "@/lib/auth/organizations";
+import { requireSessionUser } from "@/lib/auth/session";
+import { handleRoute, readJson } from "@/lib/http/handle-route";
+
+const InviteZ = z.object({ email: z.string().trim(), role: RoleZ.default("MEMBER") });
+
+// POST /api/organizations/:organizationId/invitations -> the invitation link to share
+export const POST = handleRoute<{ organizationId: string }>(async (request, { params }) => {
+  const user = await requireSessionUser();
+  const { organizationId } = await params;
+  const { role } = await requireOrganizationAccess(user.id, organizationId, {
+    role: "ADMIN",
+    action: "Inviting members",
+  });
+  const body = InviteZ.parse(await readJson(request));
+  const { invitation, token } = await createInvitation({
+    organizationId,
+    invitedById: user.id,
+    actorRole: role,
+    email: body.email,
+    role: body.role,
+  });
+  const origin = new URL(request.url).origin;
+  return NextResponse.json(
+    {
+      id: invitation.id,
+      email: invitation.email,
+      role: invitation.role,
+      expiresAt: invitation.expiresAt,
+      link: `${origin}/invite/${token}`,
+    },
+    { status: 201 },
+  );
+});

