@@ -16,21 +16,10 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          name: "integration",
-          include: ["tests/integration/**/*.test.ts"],
+          name: "e2e",
+          include: ["tests/integration/**/*.test.ts", "tests/browser/**/*.test.ts"],
           globalSetup: ["tests/setup/global-server.ts"],
           testTimeout: 60_000,
-          hookTimeout: 120_000,
-          fileParallelism: false,
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: "browser",
-          include: ["tests/browser/**/*.test.ts"],
-          globalSetup: ["tests/setup/global-server.ts"],
-          testTimeout: 90_000,
           hookTimeout: 120_000,
           fileParallelism: false,
         },

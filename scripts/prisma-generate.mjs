@@ -7,6 +7,10 @@ const engineStandIn = fileURLToPath(new URL("../package.json", import.meta.url))
 const result = spawnSync("prisma", ["generate"], {
   stdio: "inherit",
   shell: process.platform === "win32",
-  env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: engineStandIn, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+  env: {
+    ...process.env,
+    PRISMA_SCHEMA_ENGINE_BINARY: engineStandIn,
+    PRISMA_HIDE_UPDATE_MESSAGE: "1",
+  },
 });
 process.exit(result.status ?? 1);

@@ -11,7 +11,14 @@ import { deployMigrations } from "../lib/db/migrate";
 import { logger } from "../lib/log/logger";
 
 const root = path.resolve(__dirname, "..");
-const SOURCE_ENTRIES = ["app", "components", "lib", "public", "next.config.ts", "package-lock.json"];
+const SOURCE_ENTRIES = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "next.config.ts",
+  "package-lock.json",
+];
 
 function newestMtime(entry: string): number {
   if (!existsSync(entry)) return 0;
@@ -31,7 +38,9 @@ function ensureBuild(): void {
   const changedAt = Math.max(...SOURCE_ENTRIES.map((entry) => newestMtime(path.join(root, entry))));
   if (builtAt > changedAt) return;
 
-  logger.info(builtAt ? "sources changed since the last build: rebuilding" : "building the app (first start)");
+  logger.info(
+    builtAt ? "sources changed since the last build: rebuilding" : "building the app (first start)",
+  );
   const result = spawnSync("npx", ["next", "build"], { cwd: root, stdio: "inherit" });
   if (result.status !== 0) {
     logger.error("next build failed");
@@ -65,7 +74,10 @@ async function main(): Promise<void> {
   const startedAt = Date.now();
   const dataDir = resolveDataDir();
   const database = await acquireDatabase().catch((error: unknown) => {
-    logger.error({ reason: error instanceof Error ? error.message : String(error) }, "cannot start the database");
+    logger.error(
+      { reason: error instanceof Error ? error.message : String(error) },
+      "cannot start the database",
+    );
     process.exit(1);
   });
 
@@ -82,7 +94,10 @@ async function main(): Promise<void> {
     if (applied.length) logger.info({ applied }, "applied migrations");
   } catch (error) {
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    logger.error({ database: describeDatabase(database.databaseUrl), reason }, "cannot reach or migrate the database");
+    logger.error(
+      { database: describeDatabase(database.databaseUrl), reason },
+      "cannot reach or migrate the database",
+    );
     await shutdown(1);
     return;
   }
@@ -95,7 +110,10 @@ async function main(): Promise<void> {
       const result = await runBootstrap(bootstrap);
       logger.info({ project: result.project.id }, "bootstrap applied");
     } catch (error) {
-      logger.error({ reason: error instanceof Error ? error.message : String(error) }, "bootstrap failed");
+      logger.error(
+        { reason: error instanceof Error ? error.message : String(error) },
+        "bootstrap failed",
+      );
       await shutdown(1);
       return;
     }

@@ -6,7 +6,10 @@ export function AuthCard({ title, children }: { title: string; children: React.R
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm">
-        <Link href="/" className="mb-6 flex items-center justify-center gap-2 text-lg font-semibold">
+        <Link
+          href="/"
+          className="mb-6 flex items-center justify-center gap-2 text-lg font-semibold"
+        >
           <img src="/favicon.svg" alt="" className="h-7 w-7" />
           Sightline
         </Link>

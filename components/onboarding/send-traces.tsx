@@ -33,13 +33,15 @@ export function SendTracesGuide({
   const curlSnippet = [
     `curl -X POST "${baseUrl}/v1/traces" \\`,
     `  -u "${pk}:sk-sl-..." -H "Content-Type: application/json" \\`,
-    `  -d '{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"5b8efff798038103d269b633813fc60c","spanId":"eee19b7ec3c1b174","name":"hello","startTimeUnixNano":"${Date.now()}000000","endTimeUnixNano":"${Date.now() + 1200}000000","attributes":[{"key":"gen_ai.request.model","value":{"stringValue":"gpt-4o-mini"}}]}]}]}]}'`,
+    `  -d '{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"5b8efff798038103d269b633813fc60c","spanId":"eee19b7ec3c1b174","name":"hello","startTimeUnixNano":"'"$(date +%s%N)"'","endTimeUnixNano":"'"$(date +%s%N)"'","attributes":[{"key":"gen_ai.request.model","value":{"stringValue":"gpt-4o-mini"}}]}]}]}]}'`,
   ].join("\n");
 
   return (
     <section className={`${cardClass} space-y-4`} aria-labelledby="send-traces-title">
       <div>
-        <h2 id="send-traces-title" className="text-base font-semibold">Send your first traces</h2>
+        <h2 id="send-traces-title" className="text-base font-semibold">
+          Send your first traces
+        </h2>
         <p className="mt-1 text-sm text-zinc-500">
           Sightline speaks OTLP/HTTP (protobuf or JSON). Point any OpenTelemetry SDK, the Sightline
           SDK, the Langfuse SDK, OpenInference or the Vercel AI SDK at this endpoint.
@@ -47,19 +49,27 @@ export function SendTracesGuide({
       </div>
       <dl className="grid gap-2 text-sm sm:grid-cols-[10rem_1fr]">
         <dt className="text-zinc-500">OTLP endpoint</dt>
-        <dd className="font-mono break-all" data-testid="otlp-endpoint">{baseUrl}/api/public/otel/v1/traces</dd>
+        <dd className="font-mono break-all" data-testid="otlp-endpoint">
+          {baseUrl}/api/public/otel/v1/traces
+        </dd>
         <dt className="text-zinc-500">Also accepted at</dt>
         <dd className="font-mono break-all">{baseUrl}/v1/traces</dd>
         <dt className="text-zinc-500">Public key</dt>
         <dd className="font-mono">
           {publicKey ?? (
-            <Link className="text-indigo-600 hover:underline" href={`/project/${projectId}/settings/api-keys`}>
+            <Link
+              className="text-indigo-600 hover:underline"
+              href={`/project/${projectId}/settings/api-keys`}
+            >
               Create an API key first
             </Link>
           )}
         </dd>
         <dt className="text-zinc-500">Auth</dt>
-        <dd>HTTP Basic <code>publicKey:secretKey</code>, or <code>Authorization: Bearer secretKey</code></dd>
+        <dd>
+          HTTP Basic <code>publicKey:secretKey</code>, or{" "}
+          <code>Authorization: Bearer secretKey</code>
+        </dd>
       </dl>
       <div>
         <h3 className="mb-1 text-sm font-medium">Environment for any OpenTelemetry SDK</h3>

@@ -21,7 +21,11 @@ export function AcceptInvitationButton({ token }: { token: string }) {
       >
         Accept invitation
       </button>
-      {error && <p role="alert" className="mt-2 text-sm text-red-600">{error}</p>}
+      {error && (
+        <p role="alert" className="mt-2 text-sm text-red-600">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

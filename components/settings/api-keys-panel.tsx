@@ -46,7 +46,10 @@ export function ApiKeysPanel({
   const create = async () => {
     setError(null);
     try {
-      const key = await apiFetch<CreatedKey>(base, { method: "POST", body: { note: note || undefined } });
+      const key = await apiFetch<CreatedKey>(base, {
+        method: "POST",
+        body: { note: note || undefined },
+      });
       setCreated(key);
       setNote("");
       await refresh();
@@ -81,27 +84,46 @@ export function ApiKeysPanel({
               void create();
             }}
           >
-            <input aria-label="Key note" placeholder="Note (e.g. production)" value={note} onChange={(event) => setNote(event.target.value)} className={`${inputClass} max-w-xs`} />
-            <button type="submit" className={buttonClass}>Create API key</button>
+            <input
+              aria-label="Key note"
+              placeholder="Note (e.g. production)"
+              value={note}
+              onChange={(event) => setNote(event.target.value)}
+              className={`${inputClass} max-w-xs`}
+            />
+            <button type="submit" className={buttonClass}>
+              Create API key
+            </button>
           </form>
         ) : (
           <p className="text-sm text-zinc-500" data-testid="keys-read-only">
             Only admins and owners can create or revoke keys.
           </p>
         )}
-        {error && <p role="alert" className="mt-3 text-sm text-red-600">{error}</p>}
+        {error && (
+          <p role="alert" className="mt-3 text-sm text-red-600">
+            {error}
+          </p>
+        )}
         {created && (
-          <div className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-800 dark:bg-amber-950" data-testid="new-key">
+          <div
+            className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-800 dark:bg-amber-950"
+            data-testid="new-key"
+          >
             <p className="mb-2 font-medium">Copy the secret key now: it will not be shown again.</p>
             <div className="grid gap-1 font-mono text-xs">
               <div className="flex items-center gap-2">
                 <span className="w-16 text-zinc-500">public</span>
-                <span data-testid="new-public-key" className="break-all">{created.publicKey}</span>
+                <span data-testid="new-public-key" className="break-all">
+                  {created.publicKey}
+                </span>
                 <CopyButton text={created.publicKey} />
               </div>
               <div className="flex items-center gap-2">
                 <span className="w-16 text-zinc-500">secret</span>
-                <span data-testid="new-secret-key" className="break-all">{created.secretKey}</span>
+                <span data-testid="new-secret-key" className="break-all">
+                  {created.secretKey}
+                </span>
                 <CopyButton text={created.secretKey} />
               </div>
             </div>
@@ -118,17 +140,25 @@ export function ApiKeysPanel({
               <th className="px-4 py-2">Note</th>
               <th className="px-4 py-2">Created</th>
               <th className="px-4 py-2">Last used</th>
-              <th className="px-4 py-2"><span className="sr-only">Actions</span></th>
+              <th className="px-4 py-2">
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {keys.length === 0 && (
               <tr>
-                <td colSpan={6} className="px-4 py-6 text-center text-zinc-500">No API keys yet.</td>
+                <td colSpan={6} className="px-4 py-6 text-center text-zinc-500">
+                  No API keys yet.
+                </td>
               </tr>
             )}
             {keys.map((key) => (
-              <tr key={key.id} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800" data-testid="api-key-row">
+              <tr
+                key={key.id}
+                className="border-b border-zinc-100 last:border-0 dark:border-zinc-800"
+                data-testid="api-key-row"
+              >
                 <td className="px-4 py-2 font-mono text-xs">{key.publicKey}</td>
                 <td className="px-4 py-2 font-mono text-xs">{key.displaySecretKey}</td>
                 <td className="px-4 py-2">{key.note}</td>
@@ -139,7 +169,11 @@ export function ApiKeysPanel({
                     <span className="text-xs text-zinc-500">revoked</span>
                   ) : (
                     canManage && (
-                      <button type="button" className={dangerButtonClass} onClick={() => void revoke(key.id)}>
+                      <button
+                        type="button"
+                        className={dangerButtonClass}
+                        onClick={() => void revoke(key.id)}
+                      >
                         Revoke
                       </button>
                     )

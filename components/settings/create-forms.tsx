@@ -39,9 +39,21 @@ export function CreateProjectForm({ organizationId }: { organizationId: string }
         run(name);
       }}
     >
-      <input aria-label="New project name" placeholder="New project name" value={name} onChange={(event) => setName(event.target.value)} className={`${inputClass} max-w-xs`} />
-      <button type="submit" disabled={pending || !name.trim()} className={buttonClass}>Create project</button>
-      {error && <p role="alert" className="w-full text-sm text-red-600">{error}</p>}
+      <input
+        aria-label="New project name"
+        placeholder="New project name"
+        value={name}
+        onChange={(event) => setName(event.target.value)}
+        className={`${inputClass} max-w-xs`}
+      />
+      <button type="submit" disabled={pending || !name.trim()} className={buttonClass}>
+        Create project
+      </button>
+      {error && (
+        <p role="alert" className="w-full text-sm text-red-600">
+          {error}
+        </p>
+      )}
     </form>
   );
 }
@@ -51,7 +63,8 @@ export function CreateOrganizationForm() {
   const router = useRouter();
   const [name, setName] = useState("");
   const { error, pending, run } = useSubmit(
-    (value) => apiFetch<{ id: string }>("/api/organizations", { method: "POST", body: { name: value } }),
+    (value) =>
+      apiFetch<{ id: string }>("/api/organizations", { method: "POST", body: { name: value } }),
     () => router.refresh(),
   );
   return (
@@ -62,9 +75,21 @@ export function CreateOrganizationForm() {
         run(name);
       }}
     >
-      <input aria-label="Organization name" placeholder="Organization name" value={name} onChange={(event) => setName(event.target.value)} className={`${inputClass} max-w-xs`} />
-      <button type="submit" disabled={pending || !name.trim()} className={buttonClass}>Create organization</button>
-      {error && <p role="alert" className="w-full text-sm text-red-600">{error}</p>}
+      <input
+        aria-label="Organization name"
+        placeholder="Organization name"
+        value={name}
+        onChange={(event) => setName(event.target.value)}
+        className={`${inputClass} max-w-xs`}
+      />
+      <button type="submit" disabled={pending || !name.trim()} className={buttonClass}>
+        Create organization
+      </button>
+      {error && (
+        <p role="alert" className="w-full text-sm text-red-600">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

@@ -57,7 +57,8 @@ export function MembersPanel(props: {
       <section className={cardClass}>
         <h1 className="mb-1 text-base font-semibold">Members of {props.organizationName}</h1>
         <p className="mb-4 text-sm text-zinc-500">
-          Owners and admins manage members and keys, members write scores and datasets, viewers read.
+          Owners and admins manage members and keys, members write scores and datasets, viewers
+          read.
         </p>
         {canManage && (
           <form
@@ -74,23 +75,49 @@ export function MembersPanel(props: {
               });
             }}
           >
-            <input aria-label="Email to invite" type="email" required placeholder="teammate@example.com" value={email} onChange={(event) => setEmail(event.target.value)} className={`${inputClass} max-w-xs`} />
-            <select aria-label="Role for the invitation" value={role} onChange={(event) => setRole(event.target.value as Role)} className={`${inputClass} w-auto`}>
+            <input
+              aria-label="Email to invite"
+              type="email"
+              required
+              placeholder="teammate@example.com"
+              value={email}
+              onChange={(event) => setEmail(event.target.value)}
+              className={`${inputClass} max-w-xs`}
+            />
+            <select
+              aria-label="Role for the invitation"
+              value={role}
+              onChange={(event) => setRole(event.target.value as Role)}
+              className={`${inputClass} w-auto`}
+            >
               {ROLES.map((option) => (
-                <option key={option} value={option}>{option.toLowerCase()}</option>
+                <option key={option} value={option}>
+                  {option.toLowerCase()}
+                </option>
               ))}
             </select>
-            <button type="submit" className={buttonClass}>Invite</button>
+            <button type="submit" className={buttonClass}>
+              Invite
+            </button>
           </form>
         )}
         {link && (
-          <div className="mt-3 flex flex-wrap items-center gap-2 text-sm" data-testid="invitation-link">
+          <div
+            className="mt-3 flex flex-wrap items-center gap-2 text-sm"
+            data-testid="invitation-link"
+          >
             <span>Share this link:</span>
-            <code className="break-all rounded bg-zinc-100 px-2 py-1 text-xs dark:bg-zinc-800">{link}</code>
+            <code className="break-all rounded bg-zinc-100 px-2 py-1 text-xs dark:bg-zinc-800">
+              {link}
+            </code>
             <CopyButton text={link} />
           </div>
         )}
-        {error && <p role="alert" className="mt-3 text-sm text-red-600">{error}</p>}
+        {error && (
+          <p role="alert" className="mt-3 text-sm text-red-600">
+            {error}
+          </p>
+        )}
       </section>
 
       <section className={`${cardClass} overflow-x-auto p-0`}>
@@ -99,12 +126,17 @@ export function MembersPanel(props: {
             <tr>
               <th className="px-4 py-2">Member</th>
               <th className="px-4 py-2">Role</th>
-              <th className="px-4 py-2"><span className="sr-only">Actions</span></th>
+              <th className="px-4 py-2">
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {props.members.map((member) => (
-              <tr key={member.id} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">
+              <tr
+                key={member.id}
+                className="border-b border-zinc-100 last:border-0 dark:border-zinc-800"
+              >
                 <td className="px-4 py-2">
                   <div>{member.name}</div>
                   <div className="text-xs text-zinc-500">{member.email}</div>
@@ -116,13 +148,18 @@ export function MembersPanel(props: {
                       value={member.role}
                       onChange={(event) =>
                         void run(() =>
-                          apiFetch(`${base}/members/${member.id}`, { method: "PATCH", body: { role: event.target.value } }),
+                          apiFetch(`${base}/members/${member.id}`, {
+                            method: "PATCH",
+                            body: { role: event.target.value },
+                          }),
                         )
                       }
                       className={`${inputClass} w-auto`}
                     >
                       {ROLES.map((option) => (
-                        <option key={option} value={option}>{option.toLowerCase()}</option>
+                        <option key={option} value={option}>
+                          {option.toLowerCase()}
+                        </option>
                       ))}
                     </select>
                   ) : (
@@ -131,7 +168,15 @@ export function MembersPanel(props: {
                 </td>
                 <td className="px-4 py-2 text-right">
                   {canManage && member.userId !== props.myUserId && (
-                    <button type="button" className={dangerButtonClass} onClick={() => void run(() => apiFetch(`${base}/members/${member.id}`, { method: "DELETE" }))}>
+                    <button
+                      type="button"
+                      className={dangerButtonClass}
+                      onClick={() =>
+                        void run(() =>
+                          apiFetch(`${base}/members/${member.id}`, { method: "DELETE" }),
+                        )
+                      }
+                    >
                       Remove
                     </button>
                   )}
@@ -139,10 +184,15 @@ export function MembersPanel(props: {
               </tr>
             ))}
             {props.invitations.map((invitation) => (
-              <tr key={invitation.id} className="border-b border-zinc-100 text-zinc-500 last:border-0 dark:border-zinc-800">
+              <tr
+                key={invitation.id}
+                className="border-b border-zinc-100 text-zinc-500 last:border-0 dark:border-zinc-800"
+              >
                 <td className="px-4 py-2">{invitation.email} (invited)</td>
                 <td className="px-4 py-2">{invitation.role.toLowerCase()}</td>
-                <td className="px-4 py-2 text-right text-xs">expires {new Date(invitation.expiresAt).toLocaleDateString()}</td>
+                <td className="px-4 py-2 text-right text-xs">
+                  expires {new Date(invitation.expiresAt).toLocaleDateString()}
+                </td>
               </tr>
             ))}
           </tbody>

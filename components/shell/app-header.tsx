@@ -24,7 +24,9 @@ export function AppHeader({
         <ProjectSwitcher organizations={organizations} currentProjectId={projectId} />
         <NavLinks projectId={projectId} />
         <div className="ml-auto flex items-center gap-2">
-          <span className="hidden text-xs text-zinc-500 md:inline" data-testid="user-email">{userEmail}</span>
+          <span className="hidden text-xs text-zinc-500 md:inline" data-testid="user-email">
+            {userEmail}
+          </span>
           <ThemeToggle />
           <form
             action={async () => {
@@ -32,7 +34,10 @@ export function AppHeader({
               await signOut({ redirectTo: "/sign-in" });
             }}
           >
-            <button type="submit" className="rounded-md px-2 py-1 text-sm text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800">
+            <button
+              type="submit"
+              className="rounded-md px-2 py-1 text-sm text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800"
+            >
               Sign out
             </button>
           </form>

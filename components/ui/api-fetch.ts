@@ -1,5 +1,8 @@
 /** Calls one of Sightline's JSON routes and throws the server's error message on failure. */
-export async function apiFetch<T>(url: string, init?: { method?: string; body?: unknown }): Promise<T> {
+export async function apiFetch<T>(
+  url: string,
+  init?: { method?: string; body?: unknown },
+): Promise<T> {
   const response = await fetch(url, {
     method: init?.method ?? "GET",
     headers: init?.body === undefined ? undefined : { "content-type": "application/json" },

@@ -70,7 +70,9 @@ export async function upsertOAuthUser(email: string, name: string | null, image:
         memberships: { create: { userId: user.id, role: "OWNER" } },
       },
     });
-    await tx.project.create({ data: { organizationId: organization.id, name: "My first project" } });
+    await tx.project.create({
+      data: { organizationId: organization.id, name: "My first project" },
+    });
     return user;
   });
 }

@@ -60,10 +60,19 @@ export async function createApiKey(input: {
 
 function assertKeyShape(publicKey: string, secretKey: string): void {
   if (!publicKey.startsWith(PUBLIC_KEY_PREFIX) || publicKey.length < PUBLIC_KEY_PREFIX.length + 8) {
-    throw new AppError("bad_request", `publicKey: must start with ${PUBLIC_KEY_PREFIX} and be longer`);
+    throw new AppError(
+      "bad_request",
+      `publicKey: must start with ${PUBLIC_KEY_PREFIX} and be longer`,
+    );
   }
-  if (!secretKey.startsWith(SECRET_KEY_PREFIX) || secretKey.length < SECRET_KEY_PREFIX.length + 16) {
-    throw new AppError("bad_request", `secretKey: must start with ${SECRET_KEY_PREFIX} and be longer`);
+  if (
+    !secretKey.startsWith(SECRET_KEY_PREFIX) ||
+    secretKey.length < SECRET_KEY_PREFIX.length + 16
+  ) {
+    throw new AppError(
+      "bad_request",
+      `secretKey: must start with ${SECRET_KEY_PREFIX} and be longer`,
+    );
   }
 }
 
@@ -113,7 +122,10 @@ function parseAuthorization(header: string | null): { publicKey?: string; secret
   const credentials = rest.join(" ");
   if (scheme?.toLowerCase() === "bearer" && credentials) {
     if (!credentials.startsWith(SECRET_KEY_PREFIX)) {
-      throw new AppError("unauthorized", `Bearer token must be a secret key (${SECRET_KEY_PREFIX}...)`);
+      throw new AppError(
+        "unauthorized",
+        `Bearer token must be a secret key (${SECRET_KEY_PREFIX}...)`,
+      );
     }
     return { secretKey: credentials };
   }
@@ -121,7 +133,10 @@ function parseAuthorization(header: string | null): { publicKey?: string; secret
     const decoded = Buffer.from(credentials, "base64").toString("utf8");
     const separator = decoded.indexOf(":");
     if (separator <= 0) {
-      throw new AppError("unauthorized", "Malformed Basic credentials: expected publicKey:secretKey");
+      throw new AppError(
+        "unauthorized",
+        "Malformed Basic credentials: expected publicKey:secretKey",
+      );
     }
     return { publicKey: decoded.slice(0, separator), secretKey: decoded.slice(separator + 1) };
   }
@@ -145,7 +160,11 @@ export async function authenticateApiKey(header: string | null): Promise<ApiKeyP
   if (!apiKey || !matches) throw new AppError("unauthorized", "Invalid API key");
   if (apiKey.revokedAt) throw new AppError("unauthorized", "API key has been revoked");
 
-  const principal = { projectId: apiKey.projectId, apiKeyId: apiKey.id, publicKey: apiKey.publicKey };
+  const principal = {
+    projectId: apiKey.projectId,
+    apiKeyId: apiKey.id,
+    publicKey: apiKey.publicKey,
+  };
   principalCache.set(cacheKey, { principal, expiresAt: Date.now() + CACHE_TTL_MS });
   recordUse(apiKey.id);
   return principal;

@@ -51,7 +51,11 @@ const config: NextAuthConfig = {
   callbacks: {
     jwt: async ({ token, user, account }) => {
       if (account && account.provider !== "credentials" && token.email) {
-        const dbUser = await upsertOAuthUser(token.email, token.name ?? null, token.picture ?? null);
+        const dbUser = await upsertOAuthUser(
+          token.email,
+          token.name ?? null,
+          token.picture ?? null,
+        );
         token.uid = dbUser.id;
       } else if (user?.id) {
         token.uid = user.id;

@@ -43,7 +43,11 @@ export async function runBootstrap(config: BootstrapConfig) {
   if (!user) {
     assertStrongPassword(config.password);
     user = await prisma.user.create({
-      data: { email: config.email, name: config.email.split("@")[0], passwordHash: await hashPassword(config.password) },
+      data: {
+        email: config.email,
+        name: config.email.split("@")[0],
+        passwordHash: await hashPassword(config.password),
+      },
     });
   }
 
@@ -51,7 +55,10 @@ export async function runBootstrap(config: BootstrapConfig) {
     where: { name: config.organizationName, memberships: { some: { userId: user.id } } },
   });
   organization ??= await prisma.organization.create({
-    data: { name: config.organizationName, memberships: { create: { userId: user.id, role: "OWNER" } } },
+    data: {
+      name: config.organizationName,
+      memberships: { create: { userId: user.id, role: "OWNER" } },
+    },
   });
 
   let project = await prisma.project.findFirst({

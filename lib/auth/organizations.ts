@@ -38,7 +38,8 @@ export function listMembers(organizationId: string) {
 async function assertNotLastOwner(organizationId: string, membershipRole: Role): Promise<void> {
   if (membershipRole !== "OWNER") return;
   const owners = await getPrisma().membership.count({ where: { organizationId, role: "OWNER" } });
-  if (owners <= 1) throw new AppError("bad_request", "role: an organization needs at least one owner");
+  if (owners <= 1)
+    throw new AppError("bad_request", "role: an organization needs at least one owner");
 }
 
 /** Changes a member's role. Only owners grant or take away the owner role. */
@@ -49,7 +50,9 @@ export async function changeMemberRole(
   role: Role,
 ) {
   const prisma = getPrisma();
-  const membership = await prisma.membership.findFirst({ where: { id: membershipId, organizationId } });
+  const membership = await prisma.membership.findFirst({
+    where: { id: membershipId, organizationId },
+  });
   if (!membership) throw new AppError("not_found", "Member not found");
   if ((role === "OWNER" || membership.role === "OWNER") && actorRole !== "OWNER") {
     throw new AppError("forbidden", "Only owners can grant or remove the owner role");
@@ -62,7 +65,9 @@ export async function changeMemberRole(
 
 export async function removeMember(organizationId: string, actorRole: Role, membershipId: string) {
   const prisma = getPrisma();
-  const membership = await prisma.membership.findFirst({ where: { id: membershipId, organizationId } });
+  const membership = await prisma.membership.findFirst({
+    where: { id: membershipId, organizationId },
+  });
   if (!membership) throw new AppError("not_found", "Member not found");
   if (membership.role === "OWNER" && actorRole !== "OWNER") {
     throw new AppError("forbidden", "Only owners can remove an owner");
@@ -138,7 +143,9 @@ export async function acceptInvitation(token: string, user: { id: string; email:
   const prisma = getPrisma();
   await prisma.$transaction(async (tx) => {
     const existing = await tx.membership.findUnique({
-      where: { organizationId_userId: { organizationId: invitation.organizationId, userId: user.id } },
+      where: {
+        organizationId_userId: { organizationId: invitation.organizationId, userId: user.id },
+      },
     });
     if (!existing) {
       await tx.membership.create({

@@ -4,7 +4,11 @@ import { AppError } from "../http/app-error";
 import { auth } from "./auth";
 
 /** The signed-in user for an API route, or 401. */
-export async function requireSessionUser(): Promise<{ id: string; email: string; name: string | null }> {
+export async function requireSessionUser(): Promise<{
+  id: string;
+  email: string;
+  name: string | null;
+}> {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) throw new AppError("unauthorized", "Sign in required");
@@ -17,7 +21,12 @@ export async function requireSessionUser(): Promise<{ id: string; email: string;
 }
 
 /** The signed-in user for a page; redirects to sign-in when there is none. */
-export async function requirePageUser(): Promise<{ id: string; email: string; name: string | null; timeZone: string | null }> {
+export async function requirePageUser(): Promise<{
+  id: string;
+  email: string;
+  name: string | null;
+  timeZone: string | null;
+}> {
   const session = await auth();
   const id = session?.user?.id;
   const user = id

@@ -16,6 +16,9 @@ export async function acquireDatabase(
   const external = process.env.DATABASE_URL?.trim();
   if (external) return { databaseUrl: external, embedded: false, stop: async () => {} };
 
-  const database: EmbeddedDatabase = await startEmbeddedPostgres({ dataDir: resolveDataDir(), onLog });
+  const database: EmbeddedDatabase = await startEmbeddedPostgres({
+    dataDir: resolveDataDir(),
+    onLog,
+  });
   return { databaseUrl: database.databaseUrl, embedded: true, stop: database.stop };
 }

@@ -113,10 +113,14 @@ export async function startEmbeddedPostgres(
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
     postgresFlags: [
-      "-c", "listen_addresses=127.0.0.1",
-      "-c", "unix_socket_directories=",
-      "-c", "max_connections=200",
-      "-c", "shared_buffers=256MB",
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=",
+      "-c",
+      "max_connections=200",
+      "-c",
+      "shared_buffers=256MB",
     ],
     onLog,
     onError: (error) => onLog(String(error)),
@@ -135,7 +139,9 @@ export async function startEmbeddedPostgres(
   const admin = cluster.getPgClient("postgres", "127.0.0.1");
   await admin.connect();
   try {
-    const found = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [DATABASE_NAME]);
+    const found = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [
+      DATABASE_NAME,
+    ]);
     if (found.rowCount === 0) await admin.query(`CREATE DATABASE ${DATABASE_NAME}`);
   } finally {
     await admin.end();

@@ -1,7 +1,9 @@
 import { getSql } from "./sql";
 
 /** Asks the database a trivial question with a short deadline. */
-export async function checkDatabase(timeoutMs = 2000): Promise<{ ok: true } | { ok: false; reason: string }> {
+export async function checkDatabase(
+  timeoutMs = 2000,
+): Promise<{ ok: true } | { ok: false; reason: string }> {
   try {
     const query = getSql()`SELECT 1`;
     const timeout = new Promise<never>((_, reject) => {

@@ -5,11 +5,8 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from "@prisma/driver-adapter-utils";
-import type {
-  MigrationList,
-  SchemaEngine,
-  SchemaFilter,
-} from "@prisma/schema-engine-wasm";
+import type * as EngineBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
+import type { MigrationList, SchemaEngine, SchemaFilter } from "@prisma/schema-engine-wasm";
 import { EXTERNAL_TABLES } from "../../prisma.config";
 
 // Prisma's CLI downloads a native schema engine for every migrate command, which cannot work
@@ -21,7 +18,7 @@ const migrationsDir = path.join(projectRoot, "prisma/migrations");
 const LOCKFILE = 'provider = "postgresql"\n';
 const filters: SchemaFilter = { externalTables: EXTERNAL_TABLES, externalEnums: [] };
 
-type EngineModule = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");
+type EngineModule = typeof EngineBindings;
 
 // The wasm engine reports a Rust panic through this global before it throws.
 let lastPanicMessage: string | null = null;
@@ -100,10 +97,19 @@ function acceptCharColumns<T>(queryable: T): T {
   return queryable;
 }
 
+/**
+ * The engine never closes the connections it opens (freeing it only frees wasm memory), and a
+ * leaked one keeps Prisma's migration advisory lock, so we track them and close them ourselves.
+ */
 function createMigrationAdapter(databaseUrl: string) {
   const config = poolConfigFromUrl(databaseUrl);
   const factory = new PrismaPg(config);
-  const connect = factory.connect.bind(factory);
+  const opened: { dispose: () => Promise<void> }[] = [];
+  const connect = async () => {
+    const adapter = await PrismaPg.prototype.connect.call(factory);
+    opened.push(adapter);
+    return adapter;
+  };
   factory.connect = async () => acceptCharColumns(await connect());
 
   // The adapter's own shadow database is dropped while its pool still holds a connection, which
@@ -113,6 +119,7 @@ function createMigrationAdapter(databaseUrl: string) {
     const name = `prisma_migrate_shadow_db_${randomUUID().replace(/-/g, "")}`;
     await main.executeScript(`CREATE DATABASE "${name}"`);
     const shadow = await new PrismaPg({ ...config, database: name }).connect();
+    opened.push(shadow);
     const dispose = shadow.dispose.bind(shadow);
     shadow.dispose = async () => {
       await dispose();
@@ -121,7 +128,10 @@ function createMigrationAdapter(databaseUrl: string) {
     };
     return acceptCharColumns(shadow);
   };
-  return bindMigrationAwareSqlAdapterFactory(factory);
+  const closeAll = async () => {
+    await Promise.all(opened.splice(0).map((adapter) => adapter.dispose().catch(() => undefined)));
+  };
+  return { adapter: bindMigrationAwareSqlAdapterFactory(factory), closeAll };
 }
 
 /**
@@ -148,18 +158,24 @@ function sslFromUrl(url: URL): boolean | { rejectUnauthorized: boolean } | undef
 
 async function openEngine(databaseUrl: string, onLog?: (line: string) => void) {
   const { SchemaEngine } = await loadEngineModule();
-  const adapter = createMigrationAdapter(databaseUrl);
+  const { adapter, closeAll } = createMigrationAdapter(databaseUrl);
   const schema = await readFile(schemaPath, "utf8");
   const engine: SchemaEngine = await SchemaEngine.new(
     { datamodels: [[schemaPath, schema]] },
     (line: string) => onLog?.(line),
     adapter,
   );
-  return { engine, schema };
+  const close = async () => {
+    engine.free();
+    await closeAll();
+  };
+  return { engine, schema, close };
 }
 
 async function listMigrations(): Promise<MigrationList> {
-  const entries = existsSync(migrationsDir) ? await readdir(migrationsDir, { withFileTypes: true }) : [];
+  const entries = existsSync(migrationsDir)
+    ? await readdir(migrationsDir, { withFileTypes: true })
+    : [];
   const directories = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name);
   directories.sort();
 
@@ -194,14 +210,17 @@ function explainEngineError(error: unknown): Error {
 
 /** Applies every pending migration in prisma/migrations; returns the names applied. */
 export async function deployMigrations(databaseUrl: string): Promise<string[]> {
-  const { engine } = await openEngine(databaseUrl);
+  const { engine, close } = await openEngine(databaseUrl);
   try {
-    const result = await engine.applyMigrations({ migrationsList: await listMigrations(), filters });
+    const result = await engine.applyMigrations({
+      migrationsList: await listMigrations(),
+      filters,
+    });
     return result.appliedMigrationNames;
   } catch (error) {
     throw explainEngineError(error);
   } finally {
-    engine.free();
+    await close();
   }
 }
 
@@ -211,7 +230,7 @@ export async function deployMigrations(databaseUrl: string): Promise<string[]> {
  * folder name, or null when the schema has no change.
  */
 export async function createMigration(databaseUrl: string, name: string): Promise<string | null> {
-  const { engine, schema } = await openEngine(databaseUrl);
+  const { engine, schema, close } = await openEngine(databaseUrl);
   try {
     const result = await engine.diff({
       from: { tag: "migrations", ...(await listMigrations()) },
@@ -232,7 +251,7 @@ export async function createMigration(databaseUrl: string, name: string): Promis
   } catch (error) {
     throw explainEngineError(error);
   } finally {
-    engine.free();
+    await close();
   }
 }
 
@@ -242,7 +261,10 @@ function migrationTimestamp(date: Date): string {
 }
 
 function slugify(name: string): string {
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "");
   if (!slug) throw new Error("the migration name needs at least one letter or digit");
   return slug;
 }

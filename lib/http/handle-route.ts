@@ -8,14 +8,21 @@ export interface RouteContext<P = Record<string, string>> {
   params: Promise<P>;
 }
 
-type Handler<P> = (request: Request, context: RouteContext<P>, requestId: string) => Promise<Response>;
+type Handler<P> = (
+  request: Request,
+  context: RouteContext<P>,
+  requestId: string,
+) => Promise<Response>;
 
 /** Turns a thrown error into the JSON error reply; unknown errors become a 500 with a request id. */
 export function errorResponse(error: unknown, requestId: string): NextResponse {
   if (error instanceof AppError) {
     const body: Record<string, unknown> = { error: error.message };
     if (error.details !== undefined) body.details = error.details;
-    return NextResponse.json(body, { status: error.status, headers: { "x-request-id": requestId } });
+    return NextResponse.json(body, {
+      status: error.status,
+      headers: { "x-request-id": requestId },
+    });
   }
   if (error instanceof ZodError) {
     const issues = error.issues.map((issue) => ({

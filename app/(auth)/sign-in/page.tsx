@@ -21,7 +21,9 @@ export default async function SignInPage({
   return (
     <AuthCard title="Sign in">
       {error && (
-        <p role="alert" className="mb-3 text-sm text-red-600">Sign-in failed ({error}). Try again.</p>
+        <p role="alert" className="mb-3 text-sm text-red-600">
+          Sign-in failed ({error}). Try again.
+        </p>
       )}
       <SignInForm callbackUrl={callbackUrl} />
       {providers.map((provider) => (
@@ -40,7 +42,9 @@ export default async function SignInPage({
       ))}
       <p className="mt-4 text-center text-sm text-zinc-500">
         No account?{" "}
-        <Link href="/sign-up" className="font-medium text-indigo-600 hover:underline">Sign up</Link>
+        <Link href="/sign-up" className="font-medium text-indigo-600 hover:underline">
+          Sign up
+        </Link>
       </p>
     </AuthCard>
   );

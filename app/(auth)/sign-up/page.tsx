@@ -31,7 +31,9 @@ export default async function SignUpPage({
       {!firstUser && (
         <p className="mt-4 text-center text-sm text-zinc-500">
           Have an account?{" "}
-          <Link href="/sign-in" className="font-medium text-indigo-600 hover:underline">Sign in</Link>
+          <Link href="/sign-in" className="font-medium text-indigo-600 hover:underline">
+            Sign in
+          </Link>
         </p>
       )}
     </AuthCard>

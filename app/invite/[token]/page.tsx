@@ -31,7 +31,10 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
           <Link className={buttonClass} href={`/sign-up?invitation=${encodeURIComponent(token)}`}>
             Create account
           </Link>
-          <Link className="text-sm text-indigo-600 hover:underline self-center" href={`/sign-in?callbackUrl=/invite/${encodeURIComponent(token)}`}>
+          <Link
+            className="text-sm text-indigo-600 hover:underline self-center"
+            href={`/sign-in?callbackUrl=/invite/${encodeURIComponent(token)}`}
+          >
             I have an account
           </Link>
         </div>

@@ -4,7 +4,11 @@ import { resolvePublicUrl } from "@/lib/http/public-url";
 
 export const dynamic = "force-dynamic";
 
-export default async function ProjectHomePage({ params }: { params: Promise<{ projectId: string }> }) {
+export default async function ProjectHomePage({
+  params,
+}: {
+  params: Promise<{ projectId: string }>;
+}) {
   const { projectId } = await params;
   const [project, apiKey, baseUrl] = await Promise.all([
     getPrisma().project.findUniqueOrThrow({ where: { id: projectId } }),
@@ -19,9 +23,15 @@ export default async function ProjectHomePage({ params }: { params: Promise<{ pr
     <div className="space-y-6">
       <div>
         <h1 className="text-xl font-semibold">{project.name}</h1>
-        <p className="text-sm text-zinc-500">Project id <code className="font-mono">{project.id}</code></p>
+        <p className="text-sm text-zinc-500">
+          Project id <code className="font-mono">{project.id}</code>
+        </p>
       </div>
-      <SendTracesGuide baseUrl={baseUrl} projectId={projectId} publicKey={apiKey?.publicKey ?? null} />
+      <SendTracesGuide
+        baseUrl={baseUrl}
+        projectId={projectId}
+        publicKey={apiKey?.publicKey ?? null}
+      />
     </div>
   );
 }

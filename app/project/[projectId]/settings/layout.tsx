@@ -18,7 +18,11 @@ export default async function SettingsLayout({
     <div className="grid gap-6 md:grid-cols-[12rem_1fr]">
       <nav aria-label="Settings" className="flex gap-1 md:flex-col">
         {sections.map((section) => (
-          <Link key={section.href} href={section.href} className="rounded-md px-2.5 py-1.5 text-sm text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800">
+          <Link
+            key={section.href}
+            href={section.href}
+            className="rounded-md px-2.5 py-1.5 text-sm text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800"
+          >
             {section.label}
           </Link>
         ))}

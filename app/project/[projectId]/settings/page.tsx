@@ -6,7 +6,11 @@ import { requirePageUser } from "@/lib/auth/session";
 
 export const dynamic = "force-dynamic";
 
-export default async function GeneralSettingsPage({ params }: { params: Promise<{ projectId: string }> }) {
+export default async function GeneralSettingsPage({
+  params,
+}: {
+  params: Promise<{ projectId: string }>;
+}) {
   const user = await requirePageUser();
   const { projectId } = await params;
   const access = await requireProjectAccess(user.id, projectId);
@@ -28,7 +32,9 @@ export default async function GeneralSettingsPage({ params }: { params: Promise<
       </section>
       {hasRole(access.role, "ADMIN") && (
         <section className={cardClass}>
-          <h2 className="mb-3 text-base font-semibold">New project in {access.organization.name}</h2>
+          <h2 className="mb-3 text-base font-semibold">
+            New project in {access.organization.name}
+          </h2>
           <CreateProjectForm organizationId={access.organization.id} />
         </section>
       )}

@@ -1,0 +1,268 @@
+import { describe, expect, it } from "vitest";
+
+import type { ObservationType, Usage } from "@/lib/ingest/types";
+
+import { mapSpan } from "./map-span";
+import { buildSpan, json, type AttributeInput } from "./test-builders";
+
+describe("Vercel AI SDK telemetry", () => {
+  it.each<[string, ObservationType]>([
+    ["ai.generateText", "CHAIN"],
+    ["ai.streamText", "CHAIN"],
+    ["ai.generateObject", "CHAIN"],
+    ["ai.streamObject", "CHAIN"],
+    ["ai.generateText.doGenerate", "GENERATION"],
+    ["ai.streamText.doStream", "GENERATION"],
+    ["ai.generateObject.doGenerate", "GENERATION"],
+    ["ai.streamObject.doStream", "GENERATION"],
+    ["ai.embed", "EMBEDDING"],
+    ["ai.embed.doEmbed", "EMBEDDING"],
+    ["ai.embedMany", "EMBEDDING"],
+    ["ai.embedMany.doEmbed", "EMBEDDING"],
+    ["ai.toolCall", "TOOL"],
+    ["ai.somethingElse", "SPAN"],
+  ])("should type %s as %s", (operationId, type) => {
+    expect(mapSpan(buildSpan({ "ai.operationId": operationId })).type).toBe(type);
+  });
+
+  it("should fall back to the span name when ai.operationId is missing", () => {
+    const mapped = mapSpan(buildSpan({}, { name: "ai.toolCall" }));
+    expect(mapped.type).toBe("TOOL");
+    expect(mapped.mappingReport).toContainEqual({ field: "type", source: "name" });
+  });
+
+  it("should read model, provider and settings", () => {
+    const mapped = mapSpan(
+      buildSpan({
+        "ai.operationId": "ai.generateText.doGenerate",
+        "ai.model.id": "gpt-4o-mini",
+        "ai.model.provider": "openai.chat",
+        "ai.response.model": "gpt-4o-mini-2024-07-18",
+        "ai.settings.maxOutputTokens": 512,
+        "ai.settings.temperature": 0.7,
+      }),
+    );
+    expect(mapped).toMatchObject({
+      requestModel: "gpt-4o-mini",
+      responseModel: "gpt-4o-mini-2024-07-18",
+      model: "gpt-4o-mini-2024-07-18",
+      provider: "openai.chat",
+      modelParameters: { maxOutputTokens: 512, temperature: 0.7 },
+    });
+  });
+
+  it.each<[string, Record<string, AttributeInput>, Partial<Usage>]>([
+    [
+      "v4 names",
+      { "ai.usage.promptTokens": 11, "ai.usage.completionTokens": 7 },
+      { input: 11, output: 7, total: 18 },
+    ],
+    [
+      "v5 names",
+      {
+        "ai.usage.inputTokens": 100,
+        "ai.usage.outputTokens": 30,
+        "ai.usage.totalTokens": 130,
+        "ai.usage.cachedInputTokens": 80,
+        "ai.usage.reasoningTokens": 12,
+      },
+      { input: 100, output: 30, total: 130, cacheRead: 80, reasoning: 12 },
+    ],
+    [
+      "v6 detail names",
+      {
+        "ai.usage.inputTokens": 100,
+        "ai.usage.outputTokens": 30,
+        "ai.usage.inputTokenDetails.cacheReadTokens": 50,
+        "ai.usage.inputTokenDetails.cacheWriteTokens": 10,
+        "ai.usage.outputTokenDetails.reasoningTokens": 5,
+      },
+      { cacheRead: 50, cacheWrite: 10, reasoning: 5 },
+    ],
+    ["new names over old", { "ai.usage.inputTokens": 1, "ai.usage.promptTokens": 2 }, { input: 1 }],
+    ["embedding tokens", { "ai.usage.tokens": 9 }, { input: 9, output: null }],
+  ])("should read usage on a provider call: %s", (_label, attributes, expected) => {
+    const mapped = mapSpan(
+      buildSpan({ "ai.operationId": "ai.generateText.doGenerate", ...attributes }),
+    );
+    expect(mapped.usage).toMatchObject(expected);
+  });
+
+  it.each(["ai.generateText", "ai.streamObject", "ai.embedMany"])(
+    "should not count the summed usage of the outer %s span",
+    (operationId) => {
+      const mapped = mapSpan(
+        buildSpan({
+          "ai.operationId": operationId,
+          "ai.usage.promptTokens": 11,
+          "ai.usage.completionTokens": 7,
+          "ai.usage.tokens": 3,
+        }),
+      );
+      expect(Object.values(mapped.usage).every((count) => count === null)).toBe(true);
+    },
+  );
+
+  it("should still take explicit Langfuse usage on an outer span", () => {
+    const mapped = mapSpan(
+      buildSpan({
+        "ai.operationId": "ai.generateText",
+        "ai.usage.promptTokens": 11,
+        "langfuse.observation.usage_details": json({ input: 1, output: 2 }),
+      }),
+    );
+    expect(mapped.usage).toMatchObject({ input: 1, output: 2, total: 3 });
+  });
+
+  it("should not let gen_ai.* usage of a v6 outer span be counted either", () => {
+    const mapped = mapSpan(
+      buildSpan({ "ai.operationId": "ai.streamText", "gen_ai.usage.input_tokens": 5 }),
+    );
+    expect(mapped.usage.input).toBeNull();
+  });
+
+  describe("input and output", () => {
+    it("should rebuild provider messages from ai.prompt.messages", () => {
+      const messages = [
+        { role: "system", content: "Be nice." },
+        { role: "user", content: [{ type: "text", text: "Weather?" }] },
+        {
+          role: "assistant",
+          content: [
+            { type: "text", text: "Checking." },
+            { type: "tool-call", toolCallId: "c1", toolName: "weather", input: { city: "Oslo" } },
+          ],
+        },
+        {
+          role: "tool",
+          content: [
+            {
+              type: "tool-result",
+              toolCallId: "c1",
+              toolName: "weather",
+              output: { type: "text", value: "cold" },
+            },
+            { type: "tool-result", toolCallId: "c2", toolName: "time", result: "noon" },
+          ],
+        },
+      ];
+      const mapped = mapSpan(
+        buildSpan({
+          "ai.operationId": "ai.streamText.doStream",
+          "ai.prompt.messages": json(messages),
+        }),
+      );
+      expect(mapped.input).toEqual([
+        { role: "system", content: "Be nice." },
+        { role: "user", content: "Weather?" },
+        {
+          role: "assistant",
+          content: "Checking.",
+          tool_calls: [{ id: "c1", name: "weather", arguments: { city: "Oslo" } }],
+        },
+        { role: "tool", content: { type: "text", value: "cold" }, tool_call_id: "c1" },
+        { role: "tool", content: "noon", tool_call_id: "c2" },
+      ]);
+    });
+
+    it.each<[string, unknown, unknown]>([
+      [
+        "system + prompt",
+        { system: "S", prompt: "P" },
+        [
+          { role: "system", content: "S" },
+          { role: "user", content: "P" },
+        ],
+      ],
+      [
+        "messages",
+        { messages: [{ role: "user", content: "M" }] },
+        [{ role: "user", content: "M" }],
+      ],
+      ["an unknown shape", { foo: 1 }, { foo: 1 }],
+    ])("should read ai.prompt with %s", (_label, prompt, expected) => {
+      const mapped = mapSpan(
+        buildSpan({ "ai.operationId": "ai.generateText", "ai.prompt": json(prompt) }),
+      );
+      expect(mapped.input).toEqual(expected);
+    });
+
+    it("should make text plus tool calls one assistant message", () => {
+      const mapped = mapSpan(
+        buildSpan({
+          "ai.operationId": "ai.generateText.doGenerate",
+          "ai.response.text": "Let me check.",
+          "ai.response.toolCalls": json([
+            { toolCallType: "function", toolCallId: "t1", toolName: "search", args: '{"q":"a"}' },
+          ]),
+        }),
+      );
+      expect(mapped.output).toEqual({
+        role: "assistant",
+        content: "Let me check.",
+        tool_calls: [{ id: "t1", name: "search", arguments: '{"q":"a"}' }],
+      });
+    });
+
+    it.each<[string, Record<string, AttributeInput>, unknown, unknown]>([
+      ["plain text", { "ai.response.text": "Hi there" }, null, "Hi there"],
+      ["an object", { "ai.response.object": json({ answer: 42 }) }, null, { answer: 42 }],
+      [
+        "v4 tool args/result",
+        { "ai.toolCall.args": json({ a: 1 }), "ai.toolCall.result": json({ ok: true }) },
+        { a: 1 },
+        { ok: true },
+      ],
+      [
+        "v5 tool input/output",
+        { "ai.toolCall.input": json({ a: 2 }), "ai.toolCall.output": "plain" },
+        { a: 2 },
+        "plain",
+      ],
+      ["embedding values", { "ai.values": ['"first"', '"second"'] }, ["first", "second"], null],
+      ["one embedding value", { "ai.value": '"only"' }, "only", null],
+    ])("should read %s", (_label, attributes, input, output) => {
+      const mapped = mapSpan(buildSpan(attributes));
+      expect(mapped.input).toEqual(input);
+      expect(mapped.output).toEqual(output);
+    });
+  });
+
+  it("should read telemetry metadata, user, session, tags and function id", () => {
+    const mapped = mapSpan(
+      buildSpan({
+        "ai.telemetry.functionId": "summarize-ticket",
+        "ai.telemetry.metadata.userId": "user-7",
+        "ai.telemetry.metadata.sessionId": "sess-3",
+        "ai.telemetry.metadata.tags": ["support"],
+        "ai.telemetry.metadata.plan": "pro",
+      }),
+    );
+    expect(mapped).toMatchObject({
+      feature: "summarize-ticket",
+      userId: "user-7",
+      sessionId: "sess-3",
+      tags: ["support"],
+    });
+    expect(mapped.metadata).toEqual({
+      userId: "user-7",
+      sessionId: "sess-3",
+      tags: ["support"],
+      plan: "pro",
+    });
+    expect(mapped.traceName).toBeNull();
+  });
+
+  it("should let explicit user and feature win over telemetry metadata", () => {
+    const mapped = mapSpan(
+      buildSpan({
+        "user.id": "explicit",
+        "sightline.feature": "chat",
+        "ai.telemetry.metadata.userId": "meta",
+        "ai.telemetry.functionId": "fn",
+      }),
+    );
+    expect(mapped.userId).toBe("explicit");
+    expect(mapped.feature).toBe("chat");
+  });
+});

@@ -1,0 +1,176 @@
+import type { ChatMessage, ObservationType } from "@/lib/ingest/types";
+
+import { isRecord, parseJsonText, type AttributeReader } from "./attributes";
+import type { ConventionMapper, ConventionResult, Sourced } from "./convention-result";
+import { normalizeChatMessages, readToolCallList } from "./messages";
+import { normalizeUsage, type UsageCounts, type UsageField } from "./usage";
+
+/**
+ * Vercel AI SDK telemetry (`experimental_telemetry`): `ai.operationId`, `ai.model.*`,
+ * `ai.usage.*` (v4 promptTokens/completionTokens, v5+ inputTokens/outputTokens/…),
+ * `ai.prompt*`, `ai.response.*`, `ai.toolCall.*`, `ai.telemetry.*`.
+ *
+ * The outer spans (ai.generateText, ai.streamText, ai.generateObject, ai.streamObject) wrap one
+ * provider call per step and repeat the summed usage of those calls. They are typed CHAIN and
+ * carry no usage, so tokens and cost are counted once, on the GENERATION children. ai.embed and
+ * ai.embedMany stay EMBEDDING (what they are) but likewise leave usage to their doEmbed children.
+ * `ai.telemetry.functionId` names the call site in the app, so it becomes the feature.
+ */
+
+interface Operation {
+  type: ObservationType;
+  aggregatesChildren: boolean;
+}
+
+const OPERATIONS: Record<string, Operation> = {
+  "ai.generateText": { type: "CHAIN", aggregatesChildren: true },
+  "ai.streamText": { type: "CHAIN", aggregatesChildren: true },
+  "ai.generateObject": { type: "CHAIN", aggregatesChildren: true },
+  "ai.streamObject": { type: "CHAIN", aggregatesChildren: true },
+  "ai.generateText.doGenerate": { type: "GENERATION", aggregatesChildren: false },
+  "ai.streamText.doStream": { type: "GENERATION", aggregatesChildren: false },
+  "ai.generateObject.doGenerate": { type: "GENERATION", aggregatesChildren: false },
+  "ai.streamObject.doStream": { type: "GENERATION", aggregatesChildren: false },
+  "ai.embed": { type: "EMBEDDING", aggregatesChildren: true },
+  "ai.embedMany": { type: "EMBEDDING", aggregatesChildren: true },
+  "ai.embed.doEmbed": { type: "EMBEDDING", aggregatesChildren: false },
+  "ai.embedMany.doEmbed": { type: "EMBEDDING", aggregatesChildren: false },
+  "ai.toolCall": { type: "TOOL", aggregatesChildren: false },
+};
+
+// Newer names first; v4 names after. Counts include their details.
+const TOKEN_KEYS: Array<[UsageField, string]> = [
+  ["input", "ai.usage.inputTokens"],
+  ["input", "ai.usage.promptTokens"],
+  ["input", "ai.usage.tokens"],
+  ["output", "ai.usage.outputTokens"],
+  ["output", "ai.usage.completionTokens"],
+  ["total", "ai.usage.totalTokens"],
+  ["cacheRead", "ai.usage.cachedInputTokens"],
+  ["cacheRead", "ai.usage.inputTokenDetails.cacheReadTokens"],
+  ["cacheWrite", "ai.usage.inputTokenDetails.cacheWriteTokens"],
+  ["reasoning", "ai.usage.reasoningTokens"],
+  ["reasoning", "ai.usage.outputTokenDetails.reasoningTokens"],
+];
+
+const METADATA_PREFIX = "ai.telemetry.metadata.";
+
+export const mapVercelAi: ConventionMapper = (context) => {
+  const { attributes, warnings, span } = context;
+  const result: ConventionResult = {};
+
+  const operationId =
+    attributes.readString("ai.operationId") ?? (span.name.startsWith("ai.") ? span.name : null);
+  const operation = operationId === null ? undefined : OPERATIONS[operationId];
+  const operationSource = attributes.has("ai.operationId") ? "ai.operationId" : "name";
+  if (operation) result.type = { value: operation.type, source: operationSource };
+
+  result.requestModel = attributes.readFirstString("ai.model.id");
+  result.responseModel = attributes.readFirstString("ai.response.model");
+  result.provider = attributes.readFirstString("ai.model.provider");
+  result.modelParameters = readSettings(attributes);
+
+  if (operation?.aggregatesChildren) {
+    result.usageIsAggregate = { value: true, source: operationSource };
+  } else {
+    const counts: UsageCounts = {};
+    for (const [field, key] of TOKEN_KEYS) {
+      if (counts[field]) continue;
+      const value = attributes.readTokenCount(key);
+      if (value !== null) counts[field] = { value, source: key };
+    }
+    result.usage = normalizeUsage(counts, "included", warnings) ?? undefined;
+  }
+
+  result.input = readInput(attributes);
+  result.output = readOutput(attributes);
+
+  result.feature = attributes.readFirstString("ai.telemetry.functionId");
+  result.userId = attributes.readFirstString(`${METADATA_PREFIX}userId`);
+  result.sessionId = attributes.readFirstString(`${METADATA_PREFIX}sessionId`);
+  const tags = attributes.readStringList(`${METADATA_PREFIX}tags`);
+  if (tags && tags.length > 0) result.tags = { value: tags, source: `${METADATA_PREFIX}tags` };
+  result.metadata = readMetadata(attributes);
+
+  return result;
+};
+
+function readSettings(attributes: AttributeReader): Sourced<Record<string, unknown>> | undefined {
+  const entries = attributes.entriesUnder("ai.settings.");
+  if (entries.length === 0) return undefined;
+
+  const settings: Record<string, unknown> = {};
+  for (const [key] of entries) settings[key] = attributes.readJson(`ai.settings.${key}`);
+  return { value: settings, source: "ai.settings.*" };
+}
+
+function readInput(attributes: AttributeReader): Sourced<unknown> | undefined {
+  const providerMessages = attributes.readJson("ai.prompt.messages");
+  if (providerMessages !== undefined) {
+    return {
+      value: normalizeChatMessages(providerMessages) ?? providerMessages,
+      source: "ai.prompt.messages",
+    };
+  }
+
+  const prompt = attributes.readJson("ai.prompt");
+  if (prompt !== undefined)
+    return { value: messagesFromPrompt(prompt) ?? prompt, source: "ai.prompt" };
+
+  for (const key of ["ai.toolCall.args", "ai.toolCall.input"]) {
+    const value = attributes.readSourcedJson(key);
+    if (value) return value;
+  }
+
+  const values = attributes.readJson("ai.values");
+  if (Array.isArray(values)) {
+    // Each value is sent JSON-stringified.
+    const parsed = values.map((value) =>
+      typeof value === "string" ? parseJsonText(value) : value,
+    );
+    return { value: parsed, source: "ai.values" };
+  }
+  return attributes.readSourcedJson("ai.value");
+}
+
+/** `ai.prompt` is `{ system?, prompt?, messages? }`; rebuilt as one message list. */
+function messagesFromPrompt(prompt: unknown): ChatMessage[] | null {
+  if (!isRecord(prompt)) return null;
+
+  const messages: ChatMessage[] = [];
+  if (typeof prompt.system === "string") messages.push({ role: "system", content: prompt.system });
+  if (typeof prompt.prompt === "string") messages.push({ role: "user", content: prompt.prompt });
+  else messages.push(...(normalizeChatMessages(prompt.prompt) ?? []));
+  messages.push(...(normalizeChatMessages(prompt.messages) ?? []));
+
+  return messages.length > 0 ? messages : null;
+}
+
+function readOutput(attributes: AttributeReader): Sourced<unknown> | undefined {
+  const text = attributes.get("ai.response.text");
+  const textValue = text && "stringValue" in text ? text.stringValue : null;
+  const toolCalls = readToolCallList(attributes.readJson("ai.response.toolCalls"));
+
+  if (toolCalls.length > 0) {
+    const message: ChatMessage = { role: "assistant", content: textValue, tool_calls: toolCalls };
+    const source =
+      textValue === null ? "ai.response.toolCalls" : "ai.response.text, ai.response.toolCalls";
+    return { value: message, source };
+  }
+  if (textValue !== null) return { value: textValue, source: "ai.response.text" };
+
+  for (const key of ["ai.response.object", "ai.toolCall.result", "ai.toolCall.output"]) {
+    const value = attributes.readSourcedJson(key);
+    if (value) return value;
+  }
+  return undefined;
+}
+
+function readMetadata(attributes: AttributeReader): Sourced<Record<string, unknown>> | undefined {
+  const keys = attributes.keysWithPrefix(METADATA_PREFIX);
+  if (keys.length === 0) return undefined;
+
+  const metadata: Record<string, unknown> = {};
+  for (const key of keys) metadata[key.slice(METADATA_PREFIX.length)] = attributes.readJson(key);
+  return { value: metadata, source: `${METADATA_PREFIX}*` };
+}
