@@ -135,13 +135,16 @@ async function main(): Promise<void> {
     `Sightline on http://localhost:${port}`,
   );
 
+  let stopRequested = false;
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {
+      stopRequested = true;
       server.kill(signal);
     });
   }
   server.on("exit", (code) => {
-    void shutdown(code ?? 0);
+    // A stop we asked for is a clean exit, whatever code the server died with.
+    void shutdown(stopRequested ? 0 : (code ?? 1));
   });
 }
 

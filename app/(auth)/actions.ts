@@ -7,8 +7,10 @@ import { signIn } from "@/lib/auth/auth";
 import { acceptInvitation } from "@/lib/auth/organizations";
 import { AppError } from "@/lib/http/app-error";
 
+/** The form's outcome; the entered values come back so that a failed submit keeps them. */
 export interface FormState {
   error: string | null;
+  values?: Record<string, string>;
 }
 
 function field(formData: FormData, name: string): string {
@@ -23,7 +25,8 @@ function safeRedirect(target: string): string {
 export async function signInAction(_state: FormState, formData: FormData): Promise<FormState> {
   const email = field(formData, "email").trim();
   const password = field(formData, "password");
-  if (!email || !password) return { error: "Enter your email and password" };
+  const values = { email };
+  if (!email || !password) return { error: "Enter your email and password", values };
   try {
     await signIn("credentials", {
       email,
@@ -31,7 +34,7 @@ export async function signInAction(_state: FormState, formData: FormData): Promi
       redirectTo: safeRedirect(field(formData, "callbackUrl") || "/"),
     });
   } catch (error) {
-    if (error instanceof AuthError) return { error: "Wrong email or password" };
+    if (error instanceof AuthError) return { error: "Wrong email or password", values };
     throw error;
   }
   return { error: null };
@@ -41,6 +44,11 @@ export async function signUpAction(_state: FormState, formData: FormData): Promi
   const email = field(formData, "email").trim();
   const password = field(formData, "password");
   const invitationToken = field(formData, "invitation");
+  const values = {
+    email,
+    name: field(formData, "name"),
+    organizationName: field(formData, "organizationName"),
+  };
   try {
     const created = await signUp({
       email,
@@ -50,10 +58,11 @@ export async function signUpAction(_state: FormState, formData: FormData): Promi
     });
     if (invitationToken) await acceptInvitation(invitationToken, created.user);
   } catch (error) {
-    if (error instanceof AppError) return { error: error.message };
+    if (error instanceof AppError) return { error: error.message, values };
     if (error instanceof ZodError) {
       const issue = error.issues[0];
-      return { error: issue ? `${issue.path.join(".")}: ${issue.message}` : "Invalid input" };
+      const message = issue ? `${issue.path.join(".")}: ${issue.message}` : "Invalid input";
+      return { error: message, values };
     }
     throw error;
   }

@@ -18,6 +18,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         <input
           id="email"
           name="email"
+          defaultValue={state.values?.email}
           type="email"
           autoComplete="email"
           required
@@ -38,7 +39,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         />
       </div>
       {state.error && (
-        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+        <p role="alert" data-testid="form-error" className="text-sm text-red-600 dark:text-red-400">
           {state.error}
         </p>
       )}

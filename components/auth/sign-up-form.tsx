@@ -15,7 +15,13 @@ export function SignUpForm({ invitation, email }: { invitation?: string; email?:
         <label htmlFor="name" className={labelClass}>
           Name
         </label>
-        <input id="name" name="name" autoComplete="name" className={inputClass} />
+        <input
+          id="name"
+          name="name"
+          defaultValue={state.values?.name}
+          autoComplete="name"
+          className={inputClass}
+        />
       </div>
       <div>
         <label htmlFor="email" className={labelClass}>
@@ -27,7 +33,7 @@ export function SignUpForm({ invitation, email }: { invitation?: string; email?:
           type="email"
           autoComplete="email"
           required
-          defaultValue={email}
+          defaultValue={email ?? state.values?.email}
           readOnly={Boolean(email)}
           className={inputClass}
         />
@@ -56,13 +62,14 @@ export function SignUpForm({ invitation, email }: { invitation?: string; email?:
           <input
             id="organizationName"
             name="organizationName"
+            defaultValue={state.values?.organizationName}
             placeholder="Acme AI"
             className={inputClass}
           />
         </div>
       )}
       {state.error && (
-        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+        <p role="alert" data-testid="form-error" className="text-sm text-red-600 dark:text-red-400">
           {state.error}
         </p>
       )}

@@ -12,7 +12,9 @@ export interface BootstrapConfig {
 }
 
 /** Reads the SIGHTLINE_INIT_* variables; null when no initial user is configured. */
-export function readBootstrapConfig(env: NodeJS.ProcessEnv = process.env): BootstrapConfig | null {
+export function readBootstrapConfig(
+  env: Record<string, string | undefined> = process.env,
+): BootstrapConfig | null {
   const email = env.SIGHTLINE_INIT_USER_EMAIL?.trim();
   const password = env.SIGHTLINE_INIT_USER_PASSWORD;
   if (!email || !password) return null;

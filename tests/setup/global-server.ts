@@ -35,8 +35,8 @@ export default async function setup(project: TestProject) {
   const port = await findFreePort();
   const baseUrl = `http://localhost:${port}`;
 
-  // Spawned without npx so that SIGTERM reaches the server itself.
-  const server = spawn(path.resolve(__dirname, "../../node_modules/.bin/tsx"), ["scripts/start.ts"], {
+  // One node process (no npx or tsx wrapper) so that SIGTERM reaches the server itself.
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: path.resolve(__dirname, "../.."),
     stdio: ["ignore", "inherit", "inherit"],
     env: {

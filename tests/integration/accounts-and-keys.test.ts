@@ -1,0 +1,187 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { SessionClient } from "../setup/session-client";
+import { TEST_KEYS, TEST_USER, basicAuth } from "../setup/test-env";
+
+const baseUrl = inject("baseUrl");
+
+function uniqueEmail(prefix: string): string {
+  return `${prefix}-${randomUUID().slice(0, 8)}@example.com`;
+}
+
+async function publicProjects(authorization?: string) {
+  const response = await fetch(`${baseUrl}/api/public/projects`, {
+    headers: authorization ? { authorization } : {},
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+async function signUpAndSignIn(email: string, password = "a-good-password-1") {
+  const response = await fetch(`${baseUrl}/api/sign-up`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  });
+  expect(response.status).toBe(201);
+  const created = (await response.json()) as { projectId: string; organizationId: string };
+  const client = new SessionClient(baseUrl);
+  expect(await client.signIn(email, password)).toBe(true);
+  return { client, ...created };
+}
+
+describe("sign-up", () => {
+  it.each([
+    [{ email: "not-an-email", password: "a-good-password-1" }, 400, /email/],
+    [{ email: "weak@example.com", password: "short" }, 400, /password: must be at least 8/],
+    [{ email: "weak2@example.com", password: "onlyletters" }, 400, /password: use letters and/],
+    [{ email: TEST_USER.email, password: "a-good-password-1" }, 409, /already exists/],
+  ])("rejects %j with %i", async (body, status, message) => {
+    const response = await fetch(`${baseUrl}/api/sign-up`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    expect(response.status).toBe(status);
+    expect(((await response.json()) as { error: string }).error).toMatch(message);
+  });
+
+  it("does not sign in with a wrong password", async () => {
+    const client = new SessionClient(baseUrl);
+    expect(await client.signIn(TEST_USER.email, "wrong-password-1")).toBe(false);
+    expect(await client.signIn(TEST_USER.email, TEST_USER.password)).toBe(true);
+  });
+});
+
+describe("API key authentication", () => {
+  it("accepts Basic publicKey:secretKey and Bearer secretKey", async () => {
+    const basic = await publicProjects(basicAuth(TEST_KEYS.publicKey, TEST_KEYS.secretKey));
+    expect(basic.status).toBe(200);
+    const bearer = await publicProjects(`Bearer ${TEST_KEYS.secretKey}`);
+    expect(bearer.status).toBe(200);
+    expect(bearer.body).toEqual(basic.body);
+  });
+
+  it.each([
+    ["no header", undefined, /Missing Authorization header/],
+    [
+      "wrong secret",
+      basicAuth(TEST_KEYS.publicKey, "sk-sl-wrong-secret-000000000000"),
+      /Invalid API key/,
+    ],
+    ["public key of nobody", basicAuth("pk-sl-nobody", TEST_KEYS.secretKey), /Invalid API key/],
+    ["bearer with a public key", `Bearer ${TEST_KEYS.publicKey}`, /must be a secret key/],
+    ["malformed basic", "Basic bm9jb2xvbg==", /Malformed Basic credentials/],
+    ["unknown scheme", "Token abc", /Unsupported Authorization scheme/],
+  ])("rejects %s with 401", async (_case, header, message) => {
+    const result = await publicProjects(header);
+    expect(result.status).toBe(401);
+    expect(result.body.error).toMatch(message);
+  });
+
+  it("rejects a key once it is revoked", async () => {
+    const { client, projectId } = await signUpAndSignIn(uniqueEmail("revoker"));
+    const created = await client.json(`/api/projects/${projectId}/api-keys`, "POST", {
+      note: "ci",
+    });
+    expect(created.status).toBe(201);
+    const authorization = basicAuth(String(created.body.publicKey), String(created.body.secretKey));
+    expect((await publicProjects(authorization)).status).toBe(200);
+
+    const revoked = await client.json(
+      `/api/projects/${projectId}/api-keys/${String(created.body.id)}`,
+      "DELETE",
+    );
+    expect(revoked.status).toBe(200);
+    const after = await publicProjects(authorization);
+    expect(after.status).toBe(401);
+    expect(after.body.error).toMatch(/revoked/);
+
+    const listed = await client.json(`/api/projects/${projectId}/api-keys`);
+    const rows = listed.body.data as {
+      id: string;
+      revokedAt: string | null;
+      secretKeyHash?: string;
+    }[];
+    expect(rows.find((row) => row.id === created.body.id)?.revokedAt).toBeTruthy();
+    expect(JSON.stringify(listed.body)).not.toContain(String(created.body.secretKey));
+  });
+});
+
+describe("tenancy and roles", () => {
+  let owner: Awaited<ReturnType<typeof signUpAndSignIn>>;
+
+  beforeAll(async () => {
+    owner = await signUpAndSignIn(uniqueEmail("owner"));
+  });
+
+  it("answers 404, not 403, for another organization's project", async () => {
+    const bootstrapOwner = new SessionClient(baseUrl);
+    await bootstrapOwner.signIn(TEST_USER.email, TEST_USER.password);
+    const foreign = await bootstrapOwner.json(`/api/projects/${owner.projectId}/api-keys`);
+    expect(foreign.status).toBe(404);
+    expect(foreign.body.error).toBe("Project not found");
+    const create = await bootstrapOwner.json(
+      `/api/projects/${owner.projectId}/api-keys`,
+      "POST",
+      {},
+    );
+    expect(create.status).toBe(404);
+    const missing = await owner.client.json(`/api/projects/does-not-exist/api-keys`);
+    expect(missing.status).toBe(404);
+  });
+
+  it("lets a viewer read keys but not create or revoke them", async () => {
+    const viewerEmail = uniqueEmail("viewer");
+    const invitation = await owner.client.json(
+      `/api/organizations/${owner.organizationId}/invitations`,
+      "POST",
+      { email: viewerEmail, role: "VIEWER" },
+    );
+    expect(invitation.status).toBe(201);
+    const token = String(invitation.body.link).split("/invite/")[1] ?? "";
+
+    const viewer = await signUpAndSignIn(viewerEmail);
+    const accepted = await viewer.client.json(`/api/invitations/${token}`, "POST");
+    expect(accepted.status).toBe(200);
+
+    const list = await viewer.client.json(`/api/projects/${owner.projectId}/api-keys`);
+    expect(list.status).toBe(200);
+    const create = await viewer.client.json(
+      `/api/projects/${owner.projectId}/api-keys`,
+      "POST",
+      {},
+    );
+    expect(create.status).toBe(403);
+    expect(create.body.error).toMatch(/requires the admin role or higher; you are viewer/);
+
+    const ownerKey = await owner.client.json(
+      `/api/projects/${owner.projectId}/api-keys`,
+      "POST",
+      {},
+    );
+    const revoke = await viewer.client.json(
+      `/api/projects/${owner.projectId}/api-keys/${String(ownerKey.body.id)}`,
+      "DELETE",
+    );
+    expect(revoke.status).toBe(403);
+  });
+
+  it("refuses an invitation accepted by someone else", async () => {
+    const invitation = await owner.client.json(
+      `/api/organizations/${owner.organizationId}/invitations`,
+      "POST",
+      { email: uniqueEmail("intended"), role: "MEMBER" },
+    );
+    const token = String(invitation.body.link).split("/invite/")[1] ?? "";
+    const stranger = await signUpAndSignIn(uniqueEmail("stranger"));
+    const accepted = await stranger.client.json(`/api/invitations/${token}`, "POST");
+    expect(accepted.status).toBe(403);
+    const projects = await stranger.client.json(`/api/projects/${owner.projectId}/api-keys`);
+    expect(projects.status).toBe(404);
+  });
+
+  it("requires a session for management routes", async () => {
+    const response = await fetch(`${baseUrl}/api/projects/${owner.projectId}/api-keys`);
+    expect(response.status).toBe(401);
+  });
+});

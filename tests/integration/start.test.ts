@@ -1,0 +1,98 @@
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { findFreePort } from "../../lib/db/embedded-postgres";
+import { basicAuth } from "../setup/test-env";
+
+const root = path.resolve(__dirname, "../..");
+const keys = { publicKey: "pk-sl-restart-public", secretKey: "sk-sl-restart-secret-0123456789ab" };
+
+/** Runs `npm start`'s script (build already done by the global setup) until stopped. */
+function startSightline(env: Record<string, string>) {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    cwd: root,
+    env: { ...process.env, SIGHTLINE_SKIP_BUILD: "1", LOG_LEVEL: "info", DATABASE_URL: "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+  return { child, exited, output: () => output };
+}
+
+async function waitHealthy(url: string, timeoutMs = 30_000): Promise<number> {
+  const startedAt = Date.now();
+  while (Date.now() - startedAt < timeoutMs) {
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return Date.now() - startedAt;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error("not healthy in time");
+}
+
+describe("npm start", () => {
+  const dirs: string[] = [];
+  afterAll(async () => {
+    await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
+  });
+
+  it("keeps data across restarts of the embedded Postgres, even after a stale pid file", async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), "sightline-restart-"));
+    dirs.push(dataDir);
+    const port = await findFreePort();
+    const url = `http://localhost:${port}`;
+    const env = {
+      PORT: String(port),
+      SIGHTLINE_DATA_DIR: dataDir,
+      SIGHTLINE_INIT_USER_EMAIL: "restart@example.com",
+      SIGHTLINE_INIT_USER_PASSWORD: "restart-password-1",
+      SIGHTLINE_INIT_PROJECT_PUBLIC_KEY: keys.publicKey,
+      SIGHTLINE_INIT_PROJECT_SECRET_KEY: keys.secretKey,
+    };
+
+    const first = startSightline(env);
+    await waitHealthy(url);
+    const before = await fetch(`${url}/api/public/projects`, {
+      headers: { authorization: basicAuth(keys.publicKey, keys.secretKey) },
+    }).then((r) => r.json() as Promise<{ data: { id: string }[] }>);
+    first.child.kill("SIGTERM");
+    // 143 is 128 + SIGTERM: embedded-postgres' exit hook stops Postgres, then exits by signal.
+    expect([0, 143]).toContain(await first.exited);
+    expect(existsSync(path.join(dataDir, "pg", "postmaster.pid"))).toBe(false);
+
+    // A pid file left by a crash, naming a process that no longer exists.
+    await writeFile(path.join(dataDir, "pg", "postmaster.pid"), "999999\n");
+    const second = startSightline({
+      ...env,
+      SIGHTLINE_INIT_USER_EMAIL: "",
+      SIGHTLINE_INIT_USER_PASSWORD: "",
+    });
+    await waitHealthy(url);
+    const after = await fetch(`${url}/api/public/projects`, {
+      headers: { authorization: basicAuth(keys.publicKey, keys.secretKey) },
+    }).then((r) => r.json() as Promise<{ data: { id: string }[] }>);
+    second.child.kill("SIGTERM");
+    await second.exited;
+
+    expect(after.data[0]?.id).toBe(before.data[0]?.id);
+  });
+
+  it("exits non-zero with one clear line when DATABASE_URL is unreachable", async () => {
+    const run = startSightline({
+      DATABASE_URL: "postgresql://nobody:secret@127.0.0.1:1/nowhere",
+      PORT: String(await findFreePort()),
+    });
+    const code = await run.exited;
+    expect(code).not.toBe(0);
+    expect(run.output()).toMatch(/cannot reach or migrate the database/);
+    expect(run.output()).toContain("127.0.0.1:1/nowhere");
+    expect(run.output()).not.toContain("secret");
+  });
+});
