@@ -2,7 +2,7 @@
 // Postgres unless DATABASE_URL is set), applies migrations, runs the headless bootstrap, then
 // serves with `next start`. Postgres is stopped when the server stops.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
@@ -32,20 +32,43 @@ function newestMtime(entry: string): number {
   return newest;
 }
 
-function ensureBuild(): void {
+function isBuildStale(): boolean {
   const buildId = path.join(root, ".next", "BUILD_ID");
   const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
   const changedAt = Math.max(...SOURCE_ENTRIES.map((entry) => newestMtime(path.join(root, entry))));
-  if (builtAt > changedAt) return;
+  return builtAt <= changedAt;
+}
 
-  logger.info(
-    builtAt ? "sources changed since the last build: rebuilding" : "building the app (first start)",
-  );
-  const result = spawnSync("npx", ["next", "build"], { cwd: root, stdio: "inherit" });
-  if (result.status !== 0) {
-    logger.error("next build failed");
-    process.exit(result.status ?? 1);
+/** Two starts at once (e.g. parallel test runs) must not build into the same .next together. */
+async function withBuildLock(build: () => void): Promise<void> {
+  const lockDir = path.join(root, ".next-build.lock");
+  for (;;) {
+    try {
+      mkdirSync(lockDir);
+      break;
+    } catch {
+      const age = Date.now() - (statSync(lockDir, { throwIfNoEntry: false })?.mtimeMs ?? 0);
+      if (age > 15 * 60_000) rmSync(lockDir, { recursive: true, force: true });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
   }
+  try {
+    if (isBuildStale()) build();
+  } finally {
+    rmSync(lockDir, { recursive: true, force: true });
+  }
+}
+
+async function ensureBuild(): Promise<void> {
+  if (!isBuildStale()) return;
+  await withBuildLock(() => {
+    logger.info("building the app (first start, or sources changed)");
+    const result = spawnSync("npx", ["next", "build"], { cwd: root, stdio: "inherit" });
+    if (result.status !== 0) {
+      logger.error("next build failed");
+      process.exit(result.status ?? 1);
+    }
+  });
 }
 
 async function readAuthSecret(dataDir: string): Promise<string> {
@@ -69,7 +92,7 @@ function describeDatabase(url: string): string {
 
 async function main(): Promise<void> {
   process.env.NEXT_TELEMETRY_DISABLED = "1";
-  if (process.env.SIGHTLINE_SKIP_BUILD !== "1") ensureBuild();
+  if (process.env.SIGHTLINE_SKIP_BUILD !== "1") await ensureBuild();
 
   const startedAt = Date.now();
   const dataDir = resolveDataDir();
