@@ -1,0 +1,42 @@
+/** A span's times as stored: exact nanoseconds, with end clamped to start when it is unusable. */
+export interface SpanTimes {
+  startNs: bigint;
+  endNs: bigint;
+  durationNs: bigint;
+  /** The times as sent, kept only when endNs had to be clamped. */
+  rawTimes: { startTimeUnixNano: string; endTimeUnixNano: string } | null;
+  warning: string | null;
+}
+
+/** The largest value a Postgres BIGINT column holds. */
+export const INT64_MAX = (1n << 63n) - 1n;
+
+/**
+ * Resolves the decimal nanosecond strings of a span. Times beyond int64 cannot be stored and
+ * are a rejection reason; an end of 0 or before the start gives duration 0 and a warning.
+ */
+export function resolveSpanTimes(
+  startTimeUnixNano: string,
+  endTimeUnixNano: string,
+): SpanTimes | { rejection: string } {
+  const startNs = BigInt(startTimeUnixNano);
+  const endNs = BigInt(endTimeUnixNano);
+  if (startNs > INT64_MAX) {
+    return { rejection: "startTimeUnixNano: is beyond the largest storable time (int64)" };
+  }
+  if (endNs > INT64_MAX) {
+    return { rejection: "endTimeUnixNano: is beyond the largest storable time (int64)" };
+  }
+
+  if (endNs === 0n || endNs < startNs) {
+    const problem = endNs === 0n ? "is 0 (span never ended)" : "is before startTimeUnixNano";
+    return {
+      startNs,
+      endNs: startNs,
+      durationNs: 0n,
+      rawTimes: { startTimeUnixNano, endTimeUnixNano },
+      warning: `endTimeUnixNano ${problem}; duration set to 0`,
+    };
+  }
+  return { startNs, endNs, durationNs: endNs - startNs, rawTimes: null, warning: null };
+}

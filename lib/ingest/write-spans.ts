@@ -1,0 +1,124 @@
+import { getSql, type Sql } from "@/lib/db/sql";
+import type { MappedSpan } from "@/lib/ingest/types";
+import { sanitizeJsonValue } from "@/lib/otlp/sanitize-text";
+
+import { SPAN_JSON_COLUMNS, SPAN_SCALAR_COLUMNS } from "./span-columns";
+import { ensureSpanPartitions, partitionMonthOf } from "./span-partitions";
+import { buildSpanRow, serializeSpanRow, type SpanRow, type SpanRowOptions } from "./span-row";
+import { LOCK_TRACES_SQL, UPSERT_SPANS_SQL } from "./span-upsert-sql";
+import { RECOMPUTE_TRACES_SQL } from "./trace-rollup-sql";
+
+/** What happened to a batch: spans stored and spans refused (counted in OTLP partialSuccess). */
+export interface WriteSpansResult {
+  written: number;
+  traceCount: number;
+  rejected: { count: number; reasons: string[] };
+}
+
+export interface WriteSpansOptions extends SpanRowOptions {
+  /** The pool to use; the process-wide one by default. */
+  sql?: Sql;
+}
+
+const MAX_REASONS = 20;
+
+/**
+ * Writes one request's spans durably: the span upsert and the rollup of every trace they touch
+ * run in one transaction (three pipelined statements), so when this resolves, the batch is
+ * committed. Re-sends replace rather than add (see UPSERT_SPANS_SQL for the rule).
+ */
+export async function writeSpans(
+  projectId: string,
+  mapped: readonly MappedSpan[],
+  options: WriteSpansOptions,
+): Promise<WriteSpansResult> {
+  const sql = options.sql ?? getSql();
+  const { rows, rejected } = prepareRows(mapped, options);
+  if (rows.length === 0) return { written: 0, traceCount: 0, rejected };
+
+  await ensureSpanPartitions(sql, monthsOf(rows));
+
+  const traceIds = [...new Set(rows.map((row) => row.scalars.trace_id))];
+  const payload = serializeRows(rows);
+  await sql.begin((transaction) => [
+    transaction.unsafe(LOCK_TRACES_SQL, [projectId, traceIds]),
+    transaction.unsafe(UPSERT_SPANS_SQL, [projectId, payload]),
+    transaction.unsafe(RECOMPUTE_TRACES_SQL, [projectId, traceIds]),
+  ]);
+  return { written: rows.length, traceCount: traceIds.length, rejected };
+}
+
+/**
+ * Rows in a deterministic order (trace id, span id) so that concurrent writers lock in the same
+ * order, with a span sent twice in one batch merged into one row: ON CONFLICT cannot touch a
+ * row twice in one statement.
+ */
+function prepareRows(mapped: readonly MappedSpan[], options: SpanRowOptions) {
+  const rejected: WriteSpansResult["rejected"] = { count: 0, reasons: [] };
+  const bySpan = new Map<string, SpanRow>();
+
+  for (const span of mapped) {
+    const row = buildSpanRow(span, options);
+    if ("rejection" in row) {
+      rejected.count++;
+      if (rejected.reasons.length < MAX_REASONS) {
+        rejected.reasons.push(
+          `span ${span.span.spanId} of trace ${span.span.traceId}: ${row.rejection}`,
+        );
+      }
+      continue;
+    }
+
+    const key = `${row.scalars.trace_id}:${row.scalars.span_id}`;
+    const earlier = bySpan.get(key);
+    bySpan.set(key, earlier ? mergeRows(earlier, row) : row);
+  }
+
+  const rows = [...bySpan.entries()]
+    .sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0))
+    .map(([, row]) => row);
+  return { rows, rejected };
+}
+
+/** The re-send rule applied inside one batch: the later row wins, its nulls keep earlier values. */
+function mergeRows(earlier: SpanRow, later: SpanRow): SpanRow {
+  const scalars: Record<string, unknown> = { ...later.scalars };
+  const json: Record<string, unknown> = { ...later.json };
+  const earlierScalars: Record<string, unknown> = { ...earlier.scalars };
+  const earlierJson: Record<string, unknown> = { ...earlier.json };
+
+  for (const column of SPAN_SCALAR_COLUMNS) {
+    if (column.merge !== "replace") scalars[column.name] ??= earlierScalars[column.name];
+  }
+  for (const column of SPAN_JSON_COLUMNS) {
+    if (column.merge !== "replace") json[column.name] ??= earlierJson[column.name];
+  }
+  return {
+    startNs: later.startNs,
+    scalars: scalars as unknown as SpanRow["scalars"],
+    json: json as unknown as SpanRow["json"],
+  };
+}
+
+function monthsOf(rows: readonly SpanRow[]): string[] {
+  const months = new Set<string>();
+  for (const row of rows) {
+    const month = partitionMonthOf(row.startNs);
+    if (month) months.add(month);
+  }
+  return [...months];
+}
+
+// JSON escapes Postgres cannot store in text or jsonb: NUL and lone surrogates.
+const UNSTORABLE_ESCAPE = /\\u0000|\\ud[89a-f][0-9a-f]{2}/i;
+
+/**
+ * The batch as one JSON array. The decoder already replaced NUL and lone surrogates, so the
+ * check below only guards against a path that missed it: one scan of the text, and a sanitizing
+ * pass over the rows only if it finds something.
+ */
+function serializeRows(rows: readonly SpanRow[]): string {
+  const payload = `[${rows.map(serializeSpanRow).join(",")}]`;
+  if (!UNSTORABLE_ESCAPE.test(payload)) return payload;
+  return JSON.stringify(sanitizeJsonValue(JSON.parse(payload)));
+}
