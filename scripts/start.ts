@@ -126,6 +126,8 @@ async function main(): Promise<void> {
   }
 
   process.env.DATABASE_URL = database.databaseUrl;
+  const { seedBuiltinPrices } = await import("../lib/cost/price-store");
+  await seedBuiltinPrices();
   const { readBootstrapConfig, runBootstrap } = await import("../lib/auth/bootstrap");
   const bootstrap = readBootstrapConfig();
   if (bootstrap) {
