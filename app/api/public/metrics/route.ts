@@ -1,0 +1,23 @@
+import { NextResponse } from "next/server";
+import { authenticateApiKey } from "@/lib/auth/api-keys";
+import { AppError } from "@/lib/http/app-error";
+import { handleRoute } from "@/lib/http/handle-route";
+import { MetricsQueryZ } from "@/lib/metrics/metrics-query";
+import { runMetricsQuery } from "@/lib/metrics/run-metrics-query";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/public/metrics?query=<JSON> (Langfuse-shaped metrics query)
+export const GET = handleRoute(async (request) => {
+  const principal = await authenticateApiKey(request.headers.get("authorization"));
+  const raw = new URL(request.url).searchParams.get("query");
+  if (!raw) throw new AppError("bad_request", "query: missing (a JSON metrics query)");
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new AppError("bad_request", "query: not valid JSON");
+  }
+  const query = MetricsQueryZ.parse(parsed);
+  return NextResponse.json({ data: await runMetricsQuery(principal.projectId, query) });
+});
