@@ -10,6 +10,7 @@ export function NavLinks({ projectId }: { projectId: string }) {
   const links = [
     { href: base, label: "Home", exact: true },
     { href: `${base}/traces`, label: "Traces" },
+    { href: `${base}/cost`, label: "Cost" },
     { href: `${base}/settings`, label: "Settings" },
   ];
   return (
