@@ -1,0 +1,19 @@
+import { NextResponse } from "next/server";
+
+import { authenticateApiKey } from "@/lib/auth/api-keys";
+import { AppError } from "@/lib/http/app-error";
+import { handleRoute } from "@/lib/http/handle-route";
+import { getTrace } from "@/lib/traces/get-trace";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+// GET /api/public/traces/:traceId
+export const GET = handleRoute<{ traceId: string }>(async (request, { params }) => {
+  const principal = await authenticateApiKey(request.headers.get("authorization"));
+  const { traceId } = await params;
+
+  const trace = await getTrace(principal.projectId, traceId);
+  if (!trace) throw new AppError("not_found", "Trace not found");
+  return NextResponse.json(trace);
+});

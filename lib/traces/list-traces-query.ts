@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+const MAX_FILTER_LENGTH = 2000;
+
+const filterText = z.string().trim().min(1).max(MAX_FILTER_LENGTH).optional();
+
+/** Query parameters of GET /api/public/traces (names as in Langfuse's public API). */
+export const ListTracesQueryZ = z.object({
+  fromTimestamp: z.iso.datetime({ offset: true }).optional(),
+  toTimestamp: z.iso.datetime({ offset: true }).optional(),
+  name: filterText,
+  userId: filterText,
+  sessionId: filterText,
+  feature: filterText,
+  release: filterText,
+  version: filterText,
+  environment: z.array(z.string().trim().min(1).max(MAX_FILTER_LENGTH)).max(20),
+  tags: z.array(z.string().trim().min(1).max(MAX_FILTER_LENGTH)).max(20),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  page: z.coerce.number().int().min(1).max(100_000).optional(),
+  cursor: z.string().min(1).max(500).optional(),
+  /** Langfuse's field groups; without "io", input, output and metadata are left out. */
+  fields: z.string().max(200).optional(),
+});
+
+export type ListTracesQuery = z.infer<typeof ListTracesQueryZ>;
+
+const REPEATABLE = new Set(["tags", "environment"]);
+
+/** Parses URL search parameters; repeatable ones (tags, environment) become lists. */
+export function parseListTracesQuery(searchParams: URLSearchParams): ListTracesQuery {
+  const raw: Record<string, string | string[]> = { tags: [], environment: [] };
+  for (const key of new Set(searchParams.keys())) {
+    raw[key] = REPEATABLE.has(key) ? searchParams.getAll(key) : (searchParams.get(key) ?? "");
+  }
+  return ListTracesQueryZ.parse(raw);
+}

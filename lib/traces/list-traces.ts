@@ -1,0 +1,84 @@
+import { getSql } from "@/lib/db/sql";
+
+import type { ListTracesQuery } from "./list-traces-query";
+import { traceColumns } from "./trace-columns";
+import { decodeTraceCursor, encodeTraceCursor } from "./trace-cursor";
+import { toTraceResponse, type TraceResponse, type TraceRow } from "./trace-fields";
+
+export interface TraceListPage {
+  data: TraceResponse[];
+  meta: {
+    limit: number;
+    nextCursor: string | null;
+    page?: number;
+    totalItems?: number;
+    totalPages?: number;
+  };
+}
+
+/**
+ * Lists a project's traces, newest first, ordered by (start time, trace id) so that pages are
+ * stable when many traces share a timestamp. `cursor` pages by keyset; `page` (Langfuse's
+ * offset paging) is accepted too and adds the totals Langfuse clients expect.
+ */
+export async function listTraces(
+  projectId: string,
+  query: ListTracesQuery,
+): Promise<TraceListPage> {
+  const sql = getSql();
+  const cursor = query.cursor ? decodeTraceCursor(query.cursor) : null;
+  const withIo = query.fields === undefined || query.fields.split(",").includes("io");
+  const filters = buildFilters(projectId, query);
+
+  const after = cursor
+    ? sql`AND (t.start_time, t.trace_id) <
+        (timestamptz 'epoch' + ${cursor.startMicros}::bigint * interval '1 microsecond',
+         ${cursor.traceId})`
+    : sql``;
+  const offset = !cursor && query.page ? (query.page - 1) * query.limit : 0;
+
+  const rows = await sql<TraceRow[]>`
+    SELECT ${traceColumns(sql, { withIo })}
+    FROM traces AS t
+    WHERE ${filters} ${after}
+    ORDER BY t.start_time DESC, t.trace_id DESC
+    LIMIT ${query.limit + 1} OFFSET ${offset}`;
+
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  const nextCursor =
+    rows.length > query.limit && last
+      ? encodeTraceCursor({ startMicros: last.start_micros.toString(), traceId: last.trace_id })
+      : null;
+
+  const meta: TraceListPage["meta"] = { limit: query.limit, nextCursor };
+  if (query.page && !cursor) {
+    const [count] = await sql<{ total: bigint }[]>`
+      SELECT count(*) AS total FROM traces AS t WHERE ${filters}`;
+    const totalItems = Number(count?.total ?? 0);
+    Object.assign(meta, {
+      page: query.page,
+      totalItems,
+      totalPages: Math.ceil(totalItems / query.limit),
+    });
+  }
+  return { data: page.map((row) => toTraceResponse(projectId, row)), meta };
+}
+
+function buildFilters(projectId: string, query: ListTracesQuery) {
+  const sql = getSql();
+  const equals = (column: string, value: string | undefined) =>
+    value === undefined ? sql`` : sql`AND ${sql(column)} = ${value}`;
+
+  return sql`t.project_id = ${projectId}
+    ${query.fromTimestamp ? sql`AND t.start_time >= ${query.fromTimestamp}::timestamptz` : sql``}
+    ${query.toTimestamp ? sql`AND t.start_time < ${query.toTimestamp}::timestamptz` : sql``}
+    ${equals("name", query.name)}
+    ${equals("user_id", query.userId)}
+    ${equals("session_id", query.sessionId)}
+    ${equals("feature", query.feature)}
+    ${equals("release", query.release)}
+    ${equals("version", query.version)}
+    ${query.environment.length > 0 ? sql`AND t.environment = ANY(${query.environment}::text[])` : sql``}
+    ${query.tags.length > 0 ? sql`AND t.tags @> ${query.tags}::text[]` : sql``}`;
+}
