@@ -11,6 +11,7 @@ import { MAX_REJECTION_REASONS, type DecodeResult } from "@/lib/otlp/normalize-r
 import { getIngestLimits } from "./ingest-limits";
 import { readRequestBody } from "./read-request-body";
 import { writeSpans } from "./write-spans";
+import { loadPriceBook } from "@/lib/cost/price-store";
 
 const ERROR_CODE_BY_STATUS: Record<OtlpRequestErrorStatus, ErrorCode> = {
   400: "bad_request",
@@ -33,7 +34,10 @@ export async function handleOtlpTraceRequest(request: Request, requestId: string
   });
 
   const mapped = decoded.spans.map(mapSpan);
-  const written = await writeSpans(principal.projectId, mapped, { maxIoBytes: limits.maxIoBytes });
+  const written = await writeSpans(principal.projectId, mapped, {
+    maxIoBytes: limits.maxIoBytes,
+    priceBook: await loadPriceBook(principal.projectId),
+  });
 
   const rejected = combineRejections(decoded.rejected, written.rejected);
   if (rejected.count > 0) {

@@ -59,6 +59,7 @@ export const SPAN_SCALAR_COLUMNS: readonly SpanColumn[] = [
   keep("output_cost", "numeric"),
   keep("total_cost", "numeric"),
   keep("cost_source", "text"),
+  keep("price_id", "text"),
   keep("user_id", "text"),
   keep("session_id", "text"),
   keep("feature", "text"),
@@ -87,6 +88,7 @@ export const SPAN_JSON_COLUMNS: readonly SpanColumn[] = [
   column("dropped_counts", "jsonb"),
   column("raw_times", "jsonb"),
   column("mapping_report", "jsonb"),
+  keep("cost_details", "jsonb"),
   column("warnings", "jsonb"),
 ];
 

@@ -1,4 +1,6 @@
 import type { MappedSpan, OtlpResource, OtlpScope } from "@/lib/ingest/types";
+import { PriceBook } from "@/lib/cost/match-model";
+import { priceSpan } from "@/lib/cost/price-span";
 
 import { resolveSpanTimes } from "./span-times";
 import { limitIndexedText, serializeJsonWithLimit } from "./truncate-json";
@@ -35,6 +37,7 @@ export interface SpanScalars {
   output_cost: string | null;
   total_cost: string | null;
   cost_source: string | null;
+  price_id: string | null;
   user_id: string | null;
   session_id: string | null;
   feature: string | null;
@@ -63,6 +66,7 @@ export interface SpanJsonTexts {
   dropped_counts: string;
   raw_times: string | null;
   mapping_report: string;
+  cost_details: string | null;
   warnings: string;
 }
 
@@ -76,7 +80,11 @@ export interface SpanRow {
 export interface SpanRowOptions {
   /** Largest serialized JSON of one input, output or metadata value, in UTF-8 bytes. */
   maxIoBytes: number;
+  /** Prices for the project; without it only a cost the client reported is stored. */
+  priceBook?: PriceBook;
 }
+
+const EMPTY_PRICE_BOOK = new PriceBook([]);
 
 /** Names, ids and other indexed text longer than this (UTF-8 bytes) are cut with a warning. */
 export const MAX_INDEXED_TEXT_BYTES = 2000;
@@ -89,7 +97,7 @@ export function buildSpanRow(
   mapped: MappedSpan,
   options: SpanRowOptions,
 ): SpanRow | { rejection: string } {
-  const { span, usage, clientCost } = mapped;
+  const { span, usage } = mapped;
   const times = resolveSpanTimes(span.startTimeUnixNano, span.endTimeUnixNano);
   if ("rejection" in times) return times;
 
@@ -98,6 +106,9 @@ export function buildSpanRow(
   const limitText = (value: string | null, field: string) =>
     limitIndexedText(value, field, MAX_INDEXED_TEXT_BYTES, warnings);
   const limitJson = (value: unknown) => serializeJsonWithLimit(value, options.maxIoBytes);
+
+  const startTime = new Date(Number(times.startNs / 1_000_000n));
+  const cost = priceSpan(mapped, startTime, options.priceBook ?? EMPTY_PRICE_BOOK);
 
   const scalars: SpanScalars = {
     trace_id: span.traceId,
@@ -126,10 +137,11 @@ export function buildSpanRow(
     audio_input_tokens: usage.audioInput,
     audio_output_tokens: usage.audioOutput,
     image_input_tokens: usage.imageInput,
-    input_cost: clientCost?.input ?? null,
-    output_cost: clientCost?.output ?? null,
-    total_cost: clientCost?.total ?? null,
-    cost_source: clientCost ? "client" : null,
+    input_cost: cost.inputCost,
+    output_cost: cost.outputCost,
+    total_cost: cost.totalCost,
+    cost_source: cost.costSource,
+    price_id: cost.priceId,
     user_id: limitText(mapped.userId, "userId"),
     session_id: limitText(mapped.sessionId, "sessionId"),
     feature: limitText(mapped.feature, "feature"),
@@ -162,6 +174,7 @@ export function buildSpanRow(
     }),
     raw_times: times.rawTimes ? JSON.stringify(times.rawTimes) : null,
     mapping_report: JSON.stringify(mapped.mappingReport),
+    cost_details: cost.costDetails ? JSON.stringify(cost.costDetails) : null,
     warnings: JSON.stringify(warnings),
   };
 
