@@ -1,5 +1,8 @@
-import { createRequire } from "node:module";
 import type protobuf from "protobufjs";
+// A deep path the package does not list as an entry point. A static import (rather than
+// createRequire(__filename)) resolves both under tsx/vitest and in the Next.js server bundle,
+// where __filename is a virtual "/ROOT/..." path that resolves no package.
+import * as generatedRoot from "@opentelemetry/otlp-transformer/build/src/generated/root";
 
 /**
  * The ExportTraceService messages from the official OTLP definitions, compiled by protobufjs and
@@ -39,9 +42,7 @@ let cachedTypes: TraceServiceTypes | null = null;
 export function getTraceServiceTypes(): TraceServiceTypes {
   if (cachedTypes) return cachedTypes;
 
-  // A deep path the package does not export as a module entry, so it is loaded by file.
-  const require = createRequire(__filename);
-  const root = require("@opentelemetry/otlp-transformer/build/src/generated/root") as GeneratedRoot;
+  const root = generatedRoot as unknown as GeneratedRoot;
   const service = root.opentelemetry.proto.collector.trace.v1;
   cachedTypes = {
     request: service.ExportTraceServiceRequest,
