@@ -51,6 +51,9 @@ export default async function setup(project: TestProject) {
       SIGHTLINE_INIT_PROJECT_NAME: "Test project",
       SIGHTLINE_INIT_PROJECT_PUBLIC_KEY: TEST_KEYS.publicKey,
       SIGHTLINE_INIT_PROJECT_SECRET_KEY: TEST_KEYS.secretKey,
+      // Small enough that the OTLP size tests (413, gzip bomb) stay fast.
+      SIGHTLINE_MAX_BODY_BYTES: String(4 * 1024 * 1024),
+      SIGHTLINE_MAX_INFLATED_BYTES: String(8 * 1024 * 1024),
     },
   });
   await waitForHealth(baseUrl, server, 600_000);
