@@ -15,6 +15,7 @@ const SOURCE_ENTRIES = [
   "app",
   "components",
   "lib",
+  "instrumentation.ts",
   "public",
   "next.config.ts",
   "package-lock.json",

@@ -1,0 +1,117 @@
+import { z } from "zod";
+import { getPrisma } from "../db/prisma";
+import type { Prisma } from "../generated/prisma/client";
+import { AppError } from "../http/app-error";
+import { requestCostRecompute } from "./recompute-costs";
+import type { PriceRates } from "./types";
+
+const TokenPriceZ = z
+  .union([z.number(), z.string()])
+  .transform((value) => String(value).trim())
+  .refine((value) => /^\d+(\.\d+)?(e-?\d+)?$/i.test(value), "must be a non-negative number")
+  .transform((value) => (/e/i.test(value) ? Number(value).toFixed(20).replace(/0+$/, "") : value))
+  .nullable()
+  .optional();
+
+/** A project's own price, in USD per token (Langfuse-style field names). */
+export const CustomPriceInputZ = z.object({
+  modelName: z.string().trim().min(1, "must not be empty").max(200),
+  aliases: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
+  provider: z.string().trim().max(100).nullable().optional(),
+  startDate: z.iso.datetime({ offset: true }).optional(),
+  inputPrice: TokenPriceZ,
+  outputPrice: TokenPriceZ,
+  cachedInputPrice: TokenPriceZ,
+  cacheWritePrice: TokenPriceZ,
+  reasoningPrice: TokenPriceZ,
+  audioInputPrice: TokenPriceZ,
+  audioOutputPrice: TokenPriceZ,
+  imageInputPrice: TokenPriceZ,
+});
+export type CustomPriceInput = z.input<typeof CustomPriceInputZ>;
+
+function toRates(input: z.output<typeof CustomPriceInputZ>): PriceRates {
+  return {
+    input: input.inputPrice ?? null,
+    output: input.outputPrice ?? null,
+    cacheRead: input.cachedInputPrice ?? null,
+    cacheWrite: input.cacheWritePrice ?? null,
+    reasoning: input.reasoningPrice ?? null,
+    audioInput: input.audioInputPrice ?? null,
+    audioOutput: input.audioOutputPrice ?? null,
+    imageInput: input.imageInputPrice ?? null,
+  };
+}
+
+/** Adds a project price (or alias for a deployment name) and recomputes stored costs. */
+export async function createCustomPrice(projectId: string, body: unknown) {
+  const input = CustomPriceInputZ.parse(body);
+  if (input.inputPrice == null && input.outputPrice == null) {
+    throw new AppError("bad_request", "inputPrice: give at least an input or an output price");
+  }
+  const price = await getPrisma().modelPrice.create({
+    data: {
+      projectId,
+      model: input.modelName,
+      aliases: input.aliases,
+      provider: input.provider ?? null,
+      effectiveFrom: input.startDate ? new Date(input.startDate) : new Date(0),
+      rates: toRates(input) as unknown as Prisma.InputJsonValue,
+      tiers: [],
+    },
+  });
+  const recomputeRunId = await requestCostRecompute(projectId);
+  return { price, recomputeRunId };
+}
+
+/** Deletes one of the project's own prices (built-in ones cannot be deleted) and recomputes. */
+export async function deleteCustomPrice(projectId: string, priceId: string) {
+  const deleted = await getPrisma().modelPrice.deleteMany({ where: { id: priceId, projectId } });
+  if (deleted.count === 0) throw new AppError("not_found", "Model price not found");
+  return { recomputeRunId: await requestCostRecompute(projectId) };
+}
+
+/** Built-in and project prices, project ones first. */
+export function listPrices(projectId: string) {
+  return getPrisma().modelPrice.findMany({
+    where: { OR: [{ projectId }, { projectId: null }] },
+    orderBy: [
+      { projectId: { sort: "desc", nulls: "last" } },
+      { model: "asc" },
+      { effectiveFrom: "desc" },
+    ],
+  });
+}
+
+/** The most recent recomputation runs of a project, newest first. */
+export function listRecomputeRuns(projectId: string) {
+  return getPrisma().costRecomputeRun.findMany({
+    where: { projectId },
+    orderBy: { createdAt: "desc" },
+    take: 5,
+  });
+}
+
+/** A price in the reply shape of /api/public/models. */
+export function toPublicPrice(price: Awaited<ReturnType<typeof listPrices>>[number]) {
+  const rates = price.rates as unknown as PriceRates;
+  return {
+    id: price.id,
+    modelName: price.model,
+    aliases: price.aliases,
+    provider: price.provider,
+    startDate: price.effectiveFrom.toISOString(),
+    isLangfuseManaged: price.projectId === null,
+    isBuiltIn: price.projectId === null,
+    inputPrice: rates.input,
+    outputPrice: rates.output,
+    cachedInputPrice: rates.cacheRead,
+    cacheWritePrice: rates.cacheWrite,
+    reasoningPrice: rates.reasoning,
+    audioInputPrice: rates.audioInput,
+    audioOutputPrice: rates.audioOutput,
+    imageInputPrice: rates.imageInput,
+    tiers: price.tiers,
+    unit: "TOKENS",
+  };
+}

@@ -1,0 +1,127 @@
+import { describe, expect, it } from "vitest";
+import { attribute, stringAttribute } from "../../lib/otlp/test-builders";
+import {
+  baseUrl,
+  createOtherProject,
+  getJson,
+  newSpanId,
+  newTraceId,
+  postSpans,
+  span,
+} from "./ingest-helpers";
+
+function intAttribute(key: string, value: number) {
+  return attribute(key, { intValue: String(value) });
+}
+
+function generation(traceId: string, model: string, input: number, output: number, cached = 0) {
+  return span(traceId, newSpanId(), "", "llm", 0, 1000, {
+    attributes: [
+      stringAttribute("gen_ai.operation.name", "chat"),
+      stringAttribute("gen_ai.request.model", model),
+      intAttribute("gen_ai.usage.input_tokens", input),
+      intAttribute("gen_ai.usage.output_tokens", output),
+      intAttribute("gen_ai.usage.cache_read.input_tokens", cached),
+    ],
+  });
+}
+
+async function traceCost(traceId: string, auth: string) {
+  const { status, body } = await getJson<{
+    totalCost: string | null;
+    observations: { totalCost: string | null }[];
+  }>(`/api/public/traces/${traceId}`, auth);
+  expect(status).toBe(200);
+  return body;
+}
+
+async function waitForRecompute(runId: string, auth: string): Promise<void> {
+  // The run's progress is visible through the span costs; poll the models list until settled.
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const runs = await fetch(`${baseUrl()}/api/public/models`, {
+      headers: { authorization: auth },
+    });
+    expect(runs.status).toBe(200);
+    const done = await import("../../lib/db/prisma").then(({ getPrisma }) =>
+      getPrisma().costRecomputeRun.findUnique({ where: { id: runId } }),
+    );
+    if (done?.status === "done") return;
+    if (done?.status === "failed") throw new Error(`recompute failed: ${done.error}`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new Error("recompute did not finish in time");
+}
+
+describe("cost at ingest and after a price change", () => {
+  it("prices a known model exactly, with cached tokens at the cache rate", async () => {
+    const project = await createOtherProject(`cost-known-${newSpanId()}`);
+    const traceId = newTraceId();
+    // gpt-4o-mini: $0.15 / 1M input, $0.075 / 1M cached, $0.60 / 1M output.
+    const response = await postSpans(
+      [generation(traceId, "gpt-4o-mini", 1_000_000, 100_000, 400_000)],
+      {
+        auth: project.auth,
+      },
+    );
+    expect(response.status).toBe(200);
+    const trace = await traceCost(traceId, project.auth);
+    expect(Number(trace.totalCost)).toBeCloseTo(0.09 + 0.03 + 0.06, 12);
+    expect(trace.observations[0]?.totalCost).toBe(trace.totalCost);
+  });
+
+  it("leaves an unknown model unpriced, then prices it after a custom price, once", async () => {
+    const project = await createOtherProject(`cost-custom-${newSpanId()}`);
+    const traceId = newTraceId();
+    await postSpans(
+      [generation(traceId, "acme-llm-v1", 1000, 1000), generation(traceId, "acme-llm-v1", 3000, 0)],
+      { auth: project.auth },
+    );
+    expect((await traceCost(traceId, project.auth)).totalCost).toBeNull();
+
+    const created = await fetch(`${baseUrl()}/api/public/models`, {
+      method: "POST",
+      headers: { authorization: project.auth, "content-type": "application/json" },
+      body: JSON.stringify({
+        modelName: "acme-llm",
+        aliases: ["acme-llm-v1"],
+        inputPrice: "0.001",
+        outputPrice: "0.002",
+      }),
+    });
+    expect(created.status).toBe(201);
+    const { recomputeRunId } = (await created.json()) as { recomputeRunId: string };
+    await waitForRecompute(recomputeRunId, project.auth);
+
+    const trace = await traceCost(traceId, project.auth);
+    expect(trace.totalCost).toMatch(/^6(\.0+)?$/);
+
+    // A second recompute replaces costs instead of adding to them.
+    const again = await fetch(`${baseUrl()}/api/public/models`, {
+      method: "POST",
+      headers: { authorization: project.auth, "content-type": "application/json" },
+      body: JSON.stringify({ modelName: "unrelated-model", inputPrice: "1" }),
+    });
+    await waitForRecompute(
+      ((await again.json()) as { recomputeRunId: string }).recomputeRunId,
+      project.auth,
+    );
+    expect((await traceCost(traceId, project.auth)).totalCost).toMatch(/^6(\.0+)?$/);
+  });
+
+  it.each([
+    [{ inputPrice: "1" }, /modelName/],
+    [{ modelName: "x" }, /inputPrice: give at least/],
+    [{ modelName: "x", inputPrice: "-1" }, /inputPrice/],
+    [{ modelName: "x", inputPrice: "abc" }, /inputPrice/],
+  ])("rejects the price %j with 400 naming the field", async (body, message) => {
+    const project = await createOtherProject(`cost-bad-${newSpanId()}`);
+    const response = await fetch(`${baseUrl()}/api/public/models`, {
+      method: "POST",
+      headers: { authorization: project.auth, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: string }).error).toMatch(message);
+  });
+});
