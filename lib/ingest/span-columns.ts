@@ -14,7 +14,7 @@ export type MergeRule = "replace" | "keepStoredWhenNull" | "keepStoredWhenEmpty"
 
 export interface SpanColumn {
   name: string;
-  sqlType: "text" | "bigint" | "smallint" | "numeric" | "jsonb" | "text[]";
+  sqlType: "text" | "bigint" | "smallint" | "numeric" | "boolean" | "jsonb" | "text[]";
   merge: MergeRule;
 }
 
@@ -55,6 +55,7 @@ export const SPAN_SCALAR_COLUMNS: readonly SpanColumn[] = [
   keep("audio_input_tokens", "bigint"),
   keep("audio_output_tokens", "bigint"),
   keep("image_input_tokens", "bigint"),
+  column("usage_estimated", "boolean"),
   keep("input_cost", "numeric"),
   keep("output_cost", "numeric"),
   keep("total_cost", "numeric"),

@@ -1,6 +1,7 @@
 import type { MappedSpan, OtlpResource, OtlpScope } from "@/lib/ingest/types";
 import { PriceBook } from "@/lib/cost/match-model";
 import { priceSpan } from "@/lib/cost/price-span";
+import { estimateUsage } from "@/lib/cost/estimate-usage";
 
 import { resolveSpanTimes } from "./span-times";
 import { limitIndexedText, serializeJsonWithLimit } from "./truncate-json";
@@ -33,6 +34,7 @@ export interface SpanScalars {
   audio_input_tokens: number | null;
   audio_output_tokens: number | null;
   image_input_tokens: number | null;
+  usage_estimated: boolean;
   input_cost: string | null;
   output_cost: string | null;
   total_cost: string | null;
@@ -97,7 +99,9 @@ export function buildSpanRow(
   mapped: MappedSpan,
   options: SpanRowOptions,
 ): SpanRow | { rejection: string } {
-  const { span, usage } = mapped;
+  const { span } = mapped;
+  const estimated = estimateUsage(mapped);
+  const usage = estimated ?? mapped.usage;
   const times = resolveSpanTimes(span.startTimeUnixNano, span.endTimeUnixNano);
   if ("rejection" in times) return times;
 
@@ -108,7 +112,8 @@ export function buildSpanRow(
   const limitJson = (value: unknown) => serializeJsonWithLimit(value, options.maxIoBytes);
 
   const startTime = new Date(Number(times.startNs / 1_000_000n));
-  const cost = priceSpan(mapped, startTime, options.priceBook ?? EMPTY_PRICE_BOOK);
+  const priced = estimated ? { ...mapped, usage: estimated } : mapped;
+  const cost = priceSpan(priced, startTime, options.priceBook ?? EMPTY_PRICE_BOOK);
 
   const scalars: SpanScalars = {
     trace_id: span.traceId,
@@ -137,6 +142,7 @@ export function buildSpanRow(
     audio_input_tokens: usage.audioInput,
     audio_output_tokens: usage.audioOutput,
     image_input_tokens: usage.imageInput,
+    usage_estimated: estimated !== null,
     input_cost: cost.inputCost,
     output_cost: cost.outputCost,
     total_cost: cost.totalCost,
