@@ -10,7 +10,8 @@
  * - an explicit trace name, input or output set on any span wins over the root's, the earliest
  *   such span first;
  * - user, session, feature, environment, release and version: first non-null by start time;
- * - tags: the union; tokens and cost: sums; models: the distinct set;
+ * - tags: the union; tokens and cost: sums (a span that reports input or output but no total
+ *   counts their sum as its total); models: the distinct set;
  * - missing_parent_count: spans whose parent id is set but absent from the trace.
  */
 export const RECOMPUTE_TRACES_SQL = `
@@ -48,7 +49,8 @@ totals AS (
     (count(*) FILTER (WHERE "type" = 'GENERATION' AND "total_cost" IS NULL))::int AS unpriced_count,
     COALESCE(sum("input_tokens"), 0) AS input_tokens,
     COALESCE(sum("output_tokens"), 0) AS output_tokens,
-    COALESCE(sum("total_tokens"), 0) AS total_tokens,
+    COALESCE(sum(COALESCE("total_tokens", "input_tokens" + "output_tokens", "input_tokens",
+      "output_tokens")), 0) AS total_tokens,
     COALESCE(sum("cache_read_tokens"), 0) AS cache_read_tokens,
     COALESCE(sum("cache_write_tokens"), 0) AS cache_write_tokens,
     COALESCE(sum("reasoning_tokens"), 0) AS reasoning_tokens,
