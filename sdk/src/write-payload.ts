@@ -6,16 +6,14 @@ import { describeError } from "./run-safely";
 import { toJsonText } from "./serialize-value";
 import type { ObservationType } from "./types";
 
-/**
- * How captured inputs and outputs are written (one scheme, documented in the README):
- * - GENERATION: OTel GenAI `gen_ai.input.messages` / `gen_ai.output.messages`, JSON in the
- *   semconv message shape (`{ role, parts: [{ type: "text", content }] }`). A plain string
- *   becomes one user (input) or assistant (output) message; `{ role, content: "text" }` messages
- *   are converted; anything else is written as JSON unchanged.
- * - every other type: OpenInference `input.value` / `output.value`, the text itself with
- *   mime type `text/plain` for a string, else JSON with `application/json`.
- * Masking applies first, whatever the type.
- */
+// How captured inputs and outputs are written (one scheme, documented in the README):
+// - GENERATION: OTel GenAI `gen_ai.input.messages` / `gen_ai.output.messages`, JSON in the
+//   semconv message shape (`{ role, parts: [{ type: "text", content }] }`). A plain string
+//   becomes one user (input) or assistant (output) message; `{ role, content: "text" }` messages
+//   are converted; anything else is written as JSON unchanged.
+// - every other type: OpenInference `input.value` / `output.value`, the text itself with
+//   mime type `text/plain` for a string, else JSON with `application/json`.
+// Masking applies first, whatever the type.
 
 /** What a masked value becomes when the mask hook throws. */
 export const MASK_FAILED = "[mask failed]";
