@@ -1,0 +1,26 @@
+/** Where the demo sends its traces and the key it authenticates with. */
+export interface DemoCredentials {
+  baseUrl: string;
+  publicKey: string;
+  secretKey: string;
+}
+
+export const MISSING_KEYS_MESSAGE =
+  "No API key: create one in Sightline (Settings → API keys), then export " +
+  "SIGHTLINE_PUBLIC_KEY=pk-… and SIGHTLINE_SECRET_KEY=sk-… and run `npm run demo` again.";
+
+/**
+ * The SDK's own variables first, then the headless bootstrap ones (so a server started with
+ * SIGHTLINE_INIT_PROJECT_* can be demoed from the same shell). Null when no key pair is set.
+ */
+export function resolveDemoCredentials(
+  env: Record<string, string | undefined>,
+): DemoCredentials | null {
+  const baseUrl = (env.SIGHTLINE_BASE_URL?.trim() || "http://localhost:3000").replace(/\/+$/, "");
+  const publicKey =
+    env.SIGHTLINE_PUBLIC_KEY?.trim() || env.SIGHTLINE_INIT_PROJECT_PUBLIC_KEY?.trim();
+  const secretKey =
+    env.SIGHTLINE_SECRET_KEY?.trim() || env.SIGHTLINE_INIT_PROJECT_SECRET_KEY?.trim();
+  if (!publicKey || !secretKey) return null;
+  return { baseUrl, publicKey, secretKey };
+}
