@@ -61,7 +61,7 @@ export function formatSummary(
     `  slow trace: ${stats.slowTraceId ?? "none"}`,
     "  cost:       none reported by the client; Sightline prices each model call from its price list",
     `  dropped:    ${number(run.droppedSpans)} spans`,
-    `Open ${run.baseUrl}/traces to explore them.`,
+    `Open ${run.baseUrl} and go to Traces to explore them.`,
   ].join("\n");
 }
 
