@@ -1,7 +1,13 @@
 import { defineConfig } from "prisma/config";
 
 // The span-scale tables are partitioned and managed by hand-written SQL migrations.
-export const EXTERNAL_TABLES = ["public.spans", "public.spans_default", "public.traces"];
+export const EXTERNAL_TABLES = [
+  "public.spans",
+  "public.spans_default",
+  "public.traces",
+  "public.cost_rollups",
+  "public.cost_rollup_dirty",
+];
 
 export default defineConfig({
   schema: "prisma/schema.prisma",

@@ -40,3 +40,20 @@ describe("estimateUsage", () => {
     expect(estimateUsage(mapSpan(buildSpan({ "input.value": "some text" })))).toBeNull();
   });
 });
+
+describe("estimateUsage for failed calls", () => {
+  it("does not bill a call that failed without an answer", () => {
+    const mapped = mapSpan(
+      buildSpan(
+        {
+          "gen_ai.operation.name": "chat",
+          "gen_ai.input.messages": json([
+            { role: "user", parts: [{ type: "text", content: "hello" }] },
+          ]),
+        },
+        { status: { code: 2, message: "429 rate limited" } },
+      ),
+    );
+    expect(estimateUsage(mapped)).toBeNull();
+  });
+});

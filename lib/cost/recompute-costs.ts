@@ -5,6 +5,7 @@ import type { Usage } from "../ingest/types";
 import { enqueueJob, registerWorker } from "../jobs/job-queue";
 import { logger } from "../log/logger";
 import { computeCost } from "./compute-cost";
+import { MARK_COST_HOURS_DIRTY_SQL } from "./cost-rollups";
 import { invalidatePriceBook, loadPriceBook } from "./price-store";
 
 export const RECOMPUTE_QUEUE = "recompute-costs";
@@ -121,6 +122,7 @@ export async function recomputeProjectCosts(runId: string, projectId: string): P
         WHERE s.project_id = ${projectId} AND s.trace_id = u.trace_id AND s.span_id = u.span_id
           AND s.start_time = u.start_time`,
       transaction.unsafe(RECOMPUTE_TRACES_SQL, [projectId, traceIds]),
+      transaction.unsafe(MARK_COST_HOURS_DIRTY_SQL, [projectId, traceIds]),
     ]);
 
     processed += spans.length;

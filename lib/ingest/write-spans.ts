@@ -7,6 +7,7 @@ import { ensureSpanPartitions, partitionMonthOf } from "./span-partitions";
 import { buildSpanRow, serializeSpanRow, type SpanRow, type SpanRowOptions } from "./span-row";
 import { LOCK_TRACES_SQL, UPSERT_SPANS_SQL } from "./span-upsert-sql";
 import { RECOMPUTE_TRACES_SQL } from "./trace-rollup-sql";
+import { MARK_COST_HOURS_DIRTY_SQL } from "@/lib/cost/cost-rollups";
 
 /** What happened to a batch: spans stored and spans refused (counted in OTLP partialSuccess). */
 export interface WriteSpansResult {
@@ -24,8 +25,8 @@ const MAX_REASONS = 20;
 
 /**
  * Writes one request's spans durably: the span upsert and the rollup of every trace they touch
- * run in one transaction (three pipelined statements), so when this resolves, the batch is
- * committed. Re-sends replace rather than add (see UPSERT_SPANS_SQL for the rule).
+ * run in one transaction (four pipelined statements, the last marking the hours whose cost
+ * rollups need a refresh), so when this resolves, the batch is committed. Re-sends replace rather than add (see UPSERT_SPANS_SQL for the rule).
  */
 export async function writeSpans(
   projectId: string,
@@ -44,6 +45,7 @@ export async function writeSpans(
     transaction.unsafe(LOCK_TRACES_SQL, [projectId, traceIds]),
     transaction.unsafe(UPSERT_SPANS_SQL, [projectId, payload]),
     transaction.unsafe(RECOMPUTE_TRACES_SQL, [projectId, traceIds]),
+    transaction.unsafe(MARK_COST_HOURS_DIRTY_SQL, [projectId, traceIds]),
   ]);
   return { written: rows.length, traceCount: traceIds.length, rejected };
 }
