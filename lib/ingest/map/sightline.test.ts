@@ -49,3 +49,20 @@ describe("Sightline attributes", () => {
     expect(mapped.warnings).toEqual(['sightline.type has unknown observation type "llm"; ignored']);
   });
 });
+
+describe("sightline metadata", () => {
+  it("collects sightline.metadata.<key> attributes into metadata", () => {
+    const mapped = mapSpan(
+      buildSpan({ "sightline.metadata.tenant": "acme", "sightline.metadata.retries": 2 }),
+    );
+    expect(mapped.metadata).toMatchObject({ tenant: "acme", retries: 2 });
+    expect(mapped.mappingReport).toContainEqual({
+      field: "metadata",
+      source: "sightline.metadata.*",
+    });
+  });
+
+  it("sets no metadata without such attributes", () => {
+    expect(mapSpan(buildSpan({ "user.id": "u1" })).metadata).toEqual({});
+  });
+});

@@ -7,6 +7,8 @@ import type {
 import { parseObservationType } from "./observation-kinds";
 import type { ObservationType } from "@/lib/ingest/types";
 
+const METADATA_PREFIX = "sightline.metadata.";
+
 /**
  * Sightline's own attributes (set by our SDK, or by hand) and the cross-vendor `user.id` /
  * `session.id` that the Langfuse SDKs, OpenInference and many apps set the same way.
@@ -26,6 +28,14 @@ export const mapSightline: ConventionMapper = (context) => {
 
   result.environment = attributes.readFirstString("sightline.environment");
   result.release = attributes.readFirstString("sightline.release");
+
+  const metadataKeys = attributes.keysWithPrefix(METADATA_PREFIX);
+  if (metadataKeys.length > 0) {
+    const metadata: Record<string, unknown> = {};
+    for (const key of metadataKeys)
+      metadata[key.slice(METADATA_PREFIX.length)] = attributes.readJson(key);
+    result.metadata = { value: metadata, source: `${METADATA_PREFIX}*` };
+  }
 
   return result;
 };
