@@ -2,7 +2,15 @@
 // Postgres unless DATABASE_URL is set), applies migrations, runs the headless bootstrap, then
 // serves with `next start`. Postgres is stopped when the server stops.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
@@ -40,16 +48,34 @@ function isBuildStale(): boolean {
   return builtAt <= changedAt;
 }
 
-/** Two starts at once (e.g. parallel test runs) must not build into the same .next together. */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Two starts at once (e.g. parallel test runs) must not build into the same .next together. The
+ * lock folder holds the builder's pid, so a lock left by a killed build is taken over.
+ */
 async function withBuildLock(build: () => void): Promise<void> {
   const lockDir = path.join(root, ".next-build.lock");
+  const pidFile = path.join(lockDir, "pid");
   for (;;) {
     try {
       mkdirSync(lockDir);
+      writeFileSync(pidFile, String(process.pid));
       break;
     } catch {
+      const holder = Number(readFileSync(pidFile, { encoding: "utf8", flag: "a+" }) || 0);
       const age = Date.now() - (statSync(lockDir, { throwIfNoEntry: false })?.mtimeMs ?? 0);
-      if (age > 15 * 60_000) rmSync(lockDir, { recursive: true, force: true });
+      if ((holder > 0 && !isAlive(holder)) || (holder === 0 && age > 10_000)) {
+        rmSync(lockDir, { recursive: true, force: true });
+        continue;
+      }
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
   }
