@@ -57,6 +57,14 @@ function isAlive(pid: number): boolean {
   }
 }
 
+function readLockHolder(pidFile: string): number {
+  try {
+    return Number(readFileSync(pidFile, "utf8")) || 0;
+  } catch {
+    return 0;
+  }
+}
+
 /**
  * Two starts at once (e.g. parallel test runs) must not build into the same .next together. The
  * lock folder holds the builder's pid, so a lock left by a killed build is taken over.
@@ -70,7 +78,7 @@ async function withBuildLock(build: () => void): Promise<void> {
       writeFileSync(pidFile, String(process.pid));
       break;
     } catch {
-      const holder = Number(readFileSync(pidFile, { encoding: "utf8", flag: "a+" }) || 0);
+      const holder = readLockHolder(pidFile);
       const age = Date.now() - (statSync(lockDir, { throwIfNoEntry: false })?.mtimeMs ?? 0);
       if ((holder > 0 && !isAlive(holder)) || (holder === 0 && age > 10_000)) {
         rmSync(lockDir, { recursive: true, force: true });
