@@ -125,3 +125,57 @@ describe("cost at ingest and after a price change", () => {
     expect(((await response.json()) as { error: string }).error).toMatch(message);
   });
 });
+
+describe("cost report rollups", () => {
+  it("match the spans exactly, also after a late root span re-groups its trace", async () => {
+    process.env.DATABASE_URL ??= (await import("vitest")).inject("databaseUrl");
+    const { buildCostReport, buildCostReportFromSpans } =
+      await import("../../lib/cost/cost-report");
+    const project = await createOtherProject(`cost-rollup-${newSpanId()}`);
+    const traceId = newTraceId();
+    const child = generation(traceId, "gpt-4o", 10_000, 1_000);
+    const rootId = newSpanId();
+    child.parentSpanId = rootId;
+    await postSpans([child, generation(newTraceId(), "gpt-4o-mini", 5_000, 500)], {
+      auth: project.auth,
+    });
+
+    const args = {
+      projectId: project.projectId,
+      from: new Date(Date.now() - 86_400_000),
+      to: new Date(Date.now() + 3_600_000),
+      groupBy: "feature" as const,
+      granularity: "hour" as const,
+      timeZone: "Europe/Berlin",
+    };
+    const before = await buildCostReport(args);
+    expect(before.byGroup).toEqual([
+      {
+        feature: null,
+        totalCost_sum: expect.any(String),
+        inputTokens_sum: 15_000,
+        outputTokens_sum: 1_500,
+        count_count: 2,
+      },
+    ]);
+
+    // The root arrives last and names the feature of the whole trace.
+    const root = span(traceId, rootId, "", "root", 0, 2000, {
+      attributes: [stringAttribute("sightline.feature", "search")],
+    });
+    await postSpans([root], { auth: project.auth });
+
+    const rolled = await buildCostReport(args);
+    const direct = await buildCostReportFromSpans(args);
+    const byFeature = (report: typeof rolled) =>
+      Object.fromEntries(
+        report.byGroup.map((row) => [String(row.feature), Number(row.totalCost_sum)]),
+      );
+    expect(byFeature(rolled)).toEqual(byFeature(direct));
+    expect(Object.keys(byFeature(rolled)).sort()).toEqual(["null", "search"]);
+    expect(Number(rolled.totals.totalCost_sum)).toBeCloseTo(
+      Number(direct.totals.totalCost_sum),
+      12,
+    );
+  });
+});

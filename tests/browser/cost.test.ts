@@ -1,0 +1,75 @@
+import { spawnSync } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser } from "../setup/browser";
+import { TEST_KEYS, TEST_USER, basicAuth } from "../setup/test-env";
+
+const baseUrl = inject("baseUrl");
+const root = path.resolve(__dirname, "../..");
+
+describe("cost page with the demo workload", () => {
+  let browser: Browser;
+  let projectId: string;
+
+  beforeAll(async () => {
+    const demo = spawnSync(
+      process.execPath,
+      ["--import", "tsx", "scripts/demo.ts", "--traces", "30", "--days", "3", "--seed", "7"],
+      {
+        cwd: root,
+        encoding: "utf8",
+        env: {
+          ...process.env,
+          SIGHTLINE_BASE_URL: baseUrl,
+          SIGHTLINE_PUBLIC_KEY: TEST_KEYS.publicKey,
+          SIGHTLINE_SECRET_KEY: TEST_KEYS.secretKey,
+        },
+      },
+    );
+    expect(demo.status, demo.stderr).toBe(0);
+    const projects = await fetch(`${baseUrl}/api/public/projects`, {
+      headers: { authorization: basicAuth(TEST_KEYS.publicKey, TEST_KEYS.secretKey) },
+    });
+    projectId = ((await projects.json()) as { data: { id: string }[] }).data[0]!.id;
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("shows cost by feature and by model, and exports the table as CSV", async () => {
+    const context = await browser.newContext({
+      acceptDownloads: true,
+      timezoneId: "Europe/Berlin",
+    });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/sign-in?callbackUrl=/project/${projectId}/cost`);
+    await page.getByLabel("Email").fill(TEST_USER.email);
+    await page.getByLabel("Password").fill(TEST_USER.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(/\/cost/);
+
+    // The page adopts the browser's time zone for its buckets.
+    await expect
+      .poll(() => page.getByTestId("cost-time-zone").textContent(), { timeout: 15_000 })
+      .toBe("Europe/Berlin");
+    const total = await page.getByTestId("cost-total-Total cost").textContent();
+    expect(Number(total?.replace(/[$,]/g, ""))).toBeGreaterThan(0);
+    const table = page.getByTestId("cost-table");
+    await expect.poll(() => table.textContent(), { timeout: 15_000 }).toMatch(/support-bot/);
+
+    await page.getByLabel("Group by").selectOption("model");
+    await expect.poll(() => table.textContent(), { timeout: 15_000 }).toMatch(/gpt-4o-mini/);
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Export CSV" }).click(),
+    ]);
+    const csv = await readFile((await download.path())!, "utf8");
+    expect(csv.split("\n")[0]).toBe("group,cost,inputTokens,outputTokens,spans");
+    expect(csv).toMatch(/\ngpt-4o-mini[^,]*,0\.\d+,\d+/);
+    await context.close();
+  });
+});
