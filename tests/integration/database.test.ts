@@ -20,7 +20,14 @@ describe("database migrations", () => {
     await sql.end();
     const names = tables.map((row) => row.tablename);
     expect(names).toEqual(
-      expect.arrayContaining(["User", "Organization", "Project", "ApiKey", "spans_default", "traces"]),
+      expect.arrayContaining([
+        "User",
+        "Organization",
+        "Project",
+        "ApiKey",
+        "spans_default",
+        "traces",
+      ]),
     );
   });
 

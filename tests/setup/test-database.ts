@@ -5,7 +5,10 @@ import { startEmbeddedPostgres } from "../../lib/db/embedded-postgres";
 import { deployMigrations } from "../../lib/db/migrate";
 
 /** A fresh embedded Postgres in a temp dir with all migrations applied, for one test file. */
-export async function startTestDatabase(): Promise<{ databaseUrl: string; stop: () => Promise<void> }> {
+export async function startTestDatabase(): Promise<{
+  databaseUrl: string;
+  stop: () => Promise<void>;
+}> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "sightline-test-db-"));
   const database = await startEmbeddedPostgres({ dataDir });
   await deployMigrations(database.databaseUrl);
