@@ -1,0 +1,41 @@
+import type { ApiKeyPrincipal } from "../auth/api-keys";
+import { AppError } from "../http/app-error";
+
+import { resolveScoreValue } from "./resolve-score-value";
+import { saveScore } from "./save-scores";
+import { loadScoreConfigRule } from "./score-configs";
+import { CreateScoreZ } from "./score-schemas";
+
+/**
+ * Validates a Langfuse-shaped score body (and its config, if named) and stores it for the
+ * key's project. A given id replaces the earlier score with that id; no id makes a new one.
+ */
+export async function createScore(principal: ApiKeyPrincipal, body: unknown): Promise<string> {
+  const input = CreateScoreZ.parse(body);
+  if (!input.traceId && !input.observationId && !input.sessionId) {
+    throw new AppError("bad_request", "traceId: give a traceId, observationId or sessionId");
+  }
+
+  const config = input.configId
+    ? await loadScoreConfigRule(principal.projectId, input.configId)
+    : null;
+  const resolved = resolveScoreValue(input, config);
+
+  return saveScore({
+    id: input.id ?? null,
+    projectId: principal.projectId,
+    name: input.name,
+    ...resolved,
+    source: input.source ?? "API",
+    comment: input.comment ?? null,
+    metadata: input.metadata ?? null,
+    environment: input.environment ?? null,
+    authorUserId: null,
+    authorApiKeyId: principal.apiKeyId,
+    traceId: input.traceId ?? null,
+    observationId: input.observationId ?? null,
+    sessionId: input.sessionId ?? null,
+    configId: config?.id ?? null,
+    timestamp: null,
+  });
+}

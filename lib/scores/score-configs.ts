@@ -1,0 +1,152 @@
+import { getPrisma } from "../db/prisma";
+import type { Prisma, ScoreConfig } from "../generated/prisma/client";
+import { AppError } from "../http/app-error";
+
+import type { ScoreConfigRule } from "./resolve-score-value";
+import {
+  CreateScoreConfigZ,
+  type CreateScoreConfigInput,
+  type ScoreCategory,
+} from "./score-schemas";
+
+const BOOLEAN_CATEGORIES: ScoreCategory[] = [
+  { label: "True", value: 1 },
+  { label: "False", value: 0 },
+];
+
+/** Creates a project's score config; 409 when the name is taken, 400 for inconsistent fields. */
+export async function createScoreConfig(projectId: string, body: unknown) {
+  const input = CreateScoreConfigZ.parse(body);
+  const categories = resolveCategories(input);
+  assertRange(input);
+
+  const config = await getPrisma()
+    .scoreConfig.create({
+      data: {
+        projectId,
+        name: input.name,
+        dataType: input.dataType,
+        minValue: input.dataType === "NUMERIC" ? (input.minValue ?? null) : null,
+        maxValue: input.dataType === "NUMERIC" ? (input.maxValue ?? null) : null,
+        categories: (categories ?? undefined) as Prisma.InputJsonValue | undefined,
+        description: input.description ?? null,
+      },
+    })
+    .catch((error: unknown) => {
+      // P2002: the unique (projectId, name) index refused a second config of that name.
+      if (isUniqueViolation(error)) {
+        throw new AppError("conflict", `name: score config ${input.name} already exists`);
+      }
+      throw error;
+    });
+  return toPublicScoreConfig(config);
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
+}
+
+function resolveCategories(input: CreateScoreConfigInput): ScoreCategory[] | null {
+  const given = input.categories ?? null;
+  if (input.dataType === "BOOLEAN") {
+    if (given) throw new AppError("bad_request", "categories: BOOLEAN configs have True/False");
+    return BOOLEAN_CATEGORIES;
+  }
+  if (input.dataType === "NUMERIC") {
+    if (given) throw new AppError("bad_request", "categories: only CATEGORICAL configs have them");
+    return null;
+  }
+  if (!given || given.length === 0) {
+    throw new AppError("bad_request", "categories: a CATEGORICAL config needs at least one");
+  }
+  assertUnique(
+    given.map((category) => category.label),
+    "label",
+  );
+  assertUnique(
+    given.map((category) => category.value),
+    "value",
+  );
+  return given;
+}
+
+function assertUnique(values: Array<string | number>, what: string): void {
+  if (new Set(values).size !== values.length) {
+    throw new AppError("bad_request", `categories: each category needs its own ${what}`);
+  }
+}
+
+function assertRange(input: CreateScoreConfigInput): void {
+  const hasRange = input.minValue != null || input.maxValue != null;
+  if (hasRange && input.dataType !== "NUMERIC") {
+    const field = input.minValue != null ? "minValue" : "maxValue";
+    throw new AppError("bad_request", `${field}: only NUMERIC configs have a range`);
+  }
+  if (input.minValue != null && input.maxValue != null && input.minValue > input.maxValue) {
+    throw new AppError("bad_request", "maxValue: must be at least minValue");
+  }
+}
+
+/** The project's score configs, by name, paged like Langfuse's list endpoints. */
+export async function listScoreConfigs(projectId: string, page: number, limit: number) {
+  const where = { projectId };
+  const [configs, totalItems] = await Promise.all([
+    getPrisma().scoreConfig.findMany({
+      where,
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip: (page - 1) * limit,
+      take: limit,
+    }),
+    getPrisma().scoreConfig.count({ where }),
+  ]);
+  return {
+    data: configs.map(toPublicScoreConfig),
+    meta: { page, limit, totalItems, totalPages: Math.ceil(totalItems / limit) },
+  };
+}
+
+/** One score config of the project; 404 when it belongs to another project or none. */
+export async function getScoreConfig(projectId: string, configId: string) {
+  const config = await getPrisma().scoreConfig.findFirst({ where: { id: configId, projectId } });
+  if (!config) throw new AppError("not_found", "Score config not found");
+  return toPublicScoreConfig(config);
+}
+
+/** The rule a score must follow when it names a config; 400 (naming configId) when unknown. */
+export async function loadScoreConfigRule(
+  projectId: string,
+  configId: string,
+): Promise<ScoreConfigRule> {
+  const config = await getPrisma().scoreConfig.findFirst({ where: { id: configId, projectId } });
+  if (!config) throw new AppError("bad_request", `configId: no score config ${configId} here`);
+  return {
+    id: config.id,
+    name: config.name,
+    dataType: config.dataType,
+    minValue: config.minValue,
+    maxValue: config.maxValue,
+    categories: config.dataType === "CATEGORICAL" ? readCategories(config) : null,
+    isArchived: config.isArchived,
+  };
+}
+
+function readCategories(config: ScoreConfig): ScoreCategory[] {
+  return Array.isArray(config.categories) ? (config.categories as unknown as ScoreCategory[]) : [];
+}
+
+/** A score config in the reply shape of /api/public/score-configs. */
+export function toPublicScoreConfig(config: ScoreConfig) {
+  return {
+    id: config.id,
+    projectId: config.projectId,
+    name: config.name,
+    dataType: config.dataType,
+    minValue: config.minValue,
+    maxValue: config.maxValue,
+    categories: config.categories === null ? undefined : readCategories(config),
+    description: config.description,
+    isArchived: config.isArchived,
+    createdAt: config.createdAt.toISOString(),
+    updatedAt: config.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,53 @@
+import type { ScoreDataTypeName, ScoreSourceName } from "./score-schemas";
+
+/** A score row as read with raw SQL, times already converted to UTC instants. */
+export interface ScoreRow {
+  id: string;
+  projectId: string;
+  name: string;
+  dataType: ScoreDataTypeName;
+  value: number | null;
+  stringValue: string | null;
+  source: ScoreSourceName;
+  comment: string | null;
+  metadata: unknown;
+  environment: string | null;
+  authorUserId: string | null;
+  authorApiKeyId: string | null;
+  traceId: string | null;
+  observationId: string | null;
+  sessionId: string | null;
+  configId: string | null;
+  timestamp: Date;
+  createdAt: Date;
+  updatedAt: Date;
+  /** Null when the score targets no trace. */
+  traceExists: boolean | null;
+}
+
+/** A score in the reply shape of /api/public/scores (Langfuse's field names). */
+export function toPublicScore(row: ScoreRow) {
+  return {
+    id: row.id,
+    projectId: row.projectId,
+    traceId: row.traceId,
+    observationId: row.observationId,
+    sessionId: row.sessionId,
+    name: row.name,
+    value: row.value,
+    stringValue: row.stringValue,
+    dataType: row.dataType,
+    source: row.source,
+    comment: row.comment,
+    metadata: row.metadata ?? null,
+    configId: row.configId,
+    queueId: null,
+    environment: row.environment ?? "default",
+    authorUserId: row.authorUserId,
+    timestamp: row.timestamp.toISOString(),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    traceExists: row.traceExists,
+  };
+}
+export type PublicScore = ReturnType<typeof toPublicScore>;

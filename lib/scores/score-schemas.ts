@@ -1,0 +1,121 @@
+import { z } from "zod";
+
+// Request shapes of the scores API, named as in Langfuse's public API so its clients work.
+
+export const SCORE_DATA_TYPES = ["NUMERIC", "CATEGORICAL", "BOOLEAN"] as const;
+export const SCORE_SOURCES = ["API", "EVAL", "ANNOTATION"] as const;
+
+export type ScoreDataTypeName = (typeof SCORE_DATA_TYPES)[number];
+export type ScoreSourceName = (typeof SCORE_SOURCES)[number];
+
+const MAX_ID_LENGTH = 200;
+const MAX_NAME_LENGTH = 200;
+const MAX_COMMENT_LENGTH = 5000;
+
+const idText = z.string().trim().min(1, "must not be empty").max(MAX_ID_LENGTH);
+
+/** A score value as sent: a number, a category label or a boolean (never NaN or Infinity). */
+export const ScoreValueZ = z.union([z.number(), z.string().max(MAX_NAME_LENGTH), z.boolean()], {
+  error: "must be a finite number, a string or a boolean",
+});
+
+/**
+ * Body of POST /api/public/scores. Optional fields accept null as well (Python clients send it).
+ * Unknown fields (queueId, datasetRunId, ...) are ignored.
+ */
+export const CreateScoreZ = z.object({
+  id: idText.nullish(),
+  traceId: idText.nullish(),
+  observationId: idText.nullish(),
+  sessionId: idText.nullish(),
+  name: z.string().trim().min(1, "must not be empty").max(MAX_NAME_LENGTH),
+  value: ScoreValueZ,
+  dataType: z.enum(SCORE_DATA_TYPES).nullish(),
+  configId: idText.nullish(),
+  comment: z.string().max(MAX_COMMENT_LENGTH).nullish(),
+  metadata: z.record(z.string(), z.unknown()).nullish(),
+  environment: z.string().trim().min(1).max(100).nullish(),
+  source: z.enum(SCORE_SOURCES).nullish(),
+});
+export type CreateScoreInput = z.infer<typeof CreateScoreZ>;
+
+const CategoryZ = z.object({
+  label: z.string().trim().min(1, "must not be empty").max(MAX_NAME_LENGTH),
+  value: z.number(),
+});
+export type ScoreCategory = z.infer<typeof CategoryZ>;
+
+/** Body of POST /api/public/score-configs. */
+export const CreateScoreConfigZ = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, "must not be empty")
+    .max(35)
+    .regex(/^[A-Za-z0-9_ .()-]+$/, "may hold letters, digits, spaces and _ . ( ) - only"),
+  dataType: z.enum(SCORE_DATA_TYPES),
+  minValue: z.number().nullish(),
+  maxValue: z.number().nullish(),
+  categories: z.array(CategoryZ).max(100).nullish(),
+  description: z.string().max(MAX_COMMENT_LENGTH).nullish(),
+});
+export type CreateScoreConfigInput = z.infer<typeof CreateScoreConfigZ>;
+
+export const VALUE_OPERATORS = ["<", ">", "<=", ">=", "=", "!="] as const;
+export type ValueOperator = (typeof VALUE_OPERATORS)[number];
+
+const filterText = z.string().trim().min(1).max(MAX_ID_LENGTH).optional();
+
+/** Query of GET /api/public/scores. */
+export const ListScoresQueryZ = z
+  .object({
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+    traceId: filterText,
+    observationId: filterText,
+    sessionId: filterText,
+    name: filterText,
+    configId: filterText,
+    source: z.enum(SCORE_SOURCES).optional(),
+    dataType: z.enum(SCORE_DATA_TYPES).optional(),
+    operator: z.enum(VALUE_OPERATORS).optional(),
+    value: z.coerce.number().optional(),
+    scoreIds: z
+      .string()
+      .max(10_000)
+      .transform((text) =>
+        text
+          .split(",")
+          .map((id) => id.trim())
+          .filter(Boolean),
+      )
+      .optional(),
+    fromTimestamp: z.iso.datetime({ offset: true }).optional(),
+    toTimestamp: z.iso.datetime({ offset: true }).optional(),
+    orphans: z.enum(["true", "false"]).optional(),
+  })
+  .refine((query) => (query.operator === undefined) === (query.value === undefined), {
+    path: ["operator"],
+    message: "give operator and value together",
+  })
+  .refine((query) => query.value === undefined || Number.isFinite(query.value), {
+    path: ["value"],
+    message: "must be a finite number",
+  });
+export type ListScoresQuery = z.infer<typeof ListScoresQueryZ>;
+
+/** Parses URL search parameters of GET /api/public/scores. */
+export function parseListScoresQuery(searchParams: URLSearchParams): ListScoresQuery {
+  return ListScoresQueryZ.parse(Object.fromEntries(searchParams.entries()));
+}
+
+/** Query of GET /api/public/score-configs. */
+export const ListScoreConfigsQueryZ = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+/** Parses URL search parameters of GET /api/public/score-configs. */
+export function parseListScoreConfigsQuery(searchParams: URLSearchParams) {
+  return ListScoreConfigsQueryZ.parse(Object.fromEntries(searchParams.entries()));
+}
