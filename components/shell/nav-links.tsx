@@ -10,6 +10,8 @@ export function NavLinks({ projectId }: { projectId: string }) {
   const links = [
     { href: base, label: "Home", exact: true },
     { href: `${base}/traces`, label: "Traces" },
+    { href: `${base}/sessions`, label: "Sessions" },
+    { href: `${base}/users`, label: "Users" },
     { href: `${base}/cost`, label: "Cost" },
     { href: `${base}/settings`, label: "Settings" },
   ];

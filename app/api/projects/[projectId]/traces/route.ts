@@ -1,0 +1,17 @@
+import { NextResponse } from "next/server";
+import { requireProjectAccess } from "@/lib/auth/access";
+import { requireSessionUser } from "@/lib/auth/session";
+import { listTraces } from "@/lib/explorer/list-traces";
+import { parseTraceListQuery } from "@/lib/explorer/trace-list-query";
+import { handleRoute } from "@/lib/http/handle-route";
+
+// GET /api/projects/:projectId/traces — one page of the traces list (the list page's URL state)
+export const GET = handleRoute<{ projectId: string }>(async (request, { params }) => {
+  const user = await requireSessionUser();
+  const { projectId } = await params;
+  await requireProjectAccess(user.id, projectId);
+
+  const query = parseTraceListQuery(new URL(request.url).searchParams);
+  const page = await listTraces(projectId, query);
+  return NextResponse.json({ data: page.rows, nextCursor: page.nextCursor });
+});
