@@ -132,6 +132,12 @@ describe("POST /api/public/scores refuses bad input with a 400 naming the field"
     expect(reply.error).toMatch(new RegExp(`^(Invalid )?${field}: `));
   });
 
+  it("refuses a number too large to be finite", async () => {
+    const { status, body } = await postScore(`{"traceId":"${traceId}","name":"q","value":1e999}`);
+    expect(status).toBe(400);
+    expect(body.error).toMatch(/^Invalid value: /);
+  });
+
   it("refuses a body that is not JSON", async () => {
     const { status, body } = await postScore("{not json");
     expect({ status, body }).toEqual({
@@ -160,6 +166,17 @@ describe("POST /api/public/scores stores scores", () => {
       [id, 0.9, "second"],
     ]);
     expect(page.meta.totalItems).toBe(1);
+  });
+
+  it("keeps one score when the same id is sent concurrently", async () => {
+    const traceId = newTraceId();
+    const id = `race-${RUN}`;
+    const replies = await Promise.all(
+      [1, 2, 3, 4, 5, 6].map((value) => postScore({ id, traceId, name: "race", value })),
+    );
+
+    expect(replies.map((reply) => reply.status)).toEqual([201, 201, 201, 201, 201, 201]);
+    expect((await listScores(`traceId=${traceId}`)).meta.totalItems).toBe(1);
   });
 
   it("creates a new score for each body without an id", async () => {
