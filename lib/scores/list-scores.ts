@@ -9,6 +9,9 @@ export interface ScoreListPage {
   meta: { page: number; limit: number; totalItems: number; totalPages: number };
 }
 
+// Limitation: Langfuse's newer clients list and read scores via /api/public/v2/scores, which is
+// not served yet; this list is the v1 path with page paging.
+
 /**
  * Lists a project's scores, newest first, with Langfuse's page paging. `orphans=true` keeps
  * only scores whose trace has not been ingested (yet).

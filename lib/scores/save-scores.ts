@@ -5,6 +5,9 @@ import { Prisma } from "../generated/prisma/client";
 
 import type { ScoreDataTypeName, ScoreSourceName } from "./score-schemas";
 
+// Limitation: Score and ScoreConfig carry projectId without a foreign key to Project (adding the
+// relation would change the Project model, owned elsewhere), so deleting a project leaves them.
+
 /** A score ready to store; `id` null means a new score with a generated id. */
 export interface ScoreRecord {
   id: string | null;

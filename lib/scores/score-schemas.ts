@@ -2,6 +2,8 @@ import { z } from "zod";
 
 // Request shapes of the scores API, named as in Langfuse's public API so its clients work.
 
+// Limitation: Langfuse's TEXT and CORRECTION data types are not supported yet; they are refused
+// with a 400 naming dataType.
 export const SCORE_DATA_TYPES = ["NUMERIC", "CATEGORICAL", "BOOLEAN"] as const;
 export const SCORE_SOURCES = ["API", "EVAL", "ANNOTATION"] as const;
 
