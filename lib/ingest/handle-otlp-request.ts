@@ -12,6 +12,7 @@ import { getIngestLimits } from "./ingest-limits";
 import { readRequestBody } from "./read-request-body";
 import { writeSpans } from "./write-spans";
 import { loadPriceBook } from "@/lib/cost/price-store";
+import { recordScoresFromSpans } from "@/lib/scores/record-span-scores";
 
 const ERROR_CODE_BY_STATUS: Record<OtlpRequestErrorStatus, ErrorCode> = {
   400: "bad_request",
@@ -38,6 +39,7 @@ export async function handleOtlpTraceRequest(request: Request, requestId: string
     maxIoBytes: limits.maxIoBytes,
     priceBook: await loadPriceBook(principal.projectId),
   });
+  await recordJudgeScores(principal.projectId, mapped, requestId);
 
   const rejected = combineRejections(decoded.rejected, written.rejected);
   if (rejected.count > 0) {
@@ -87,4 +89,21 @@ function combineRejections(...parts: DecodeResult["rejected"][]): DecodeResult["
   const count = parts.reduce((sum, part) => sum + part.count, 0);
   const reasons = parts.flatMap((part) => part.reasons).slice(0, MAX_REJECTION_REASONS);
   return { count, reasons };
+}
+
+/**
+ * Judge results sent as spans (EVALUATOR spans, gen_ai.evaluation.result events) become EVAL
+ * scores. The spans are already durable here, so a failure is logged rather than failing the
+ * request: the scores derive from stored spans and a re-send upserts them.
+ */
+async function recordJudgeScores(
+  projectId: string,
+  mapped: Parameters<typeof recordScoresFromSpans>[1],
+  requestId: string,
+): Promise<void> {
+  try {
+    await recordScoresFromSpans(projectId, mapped);
+  } catch (error) {
+    logger.error({ err: error, requestId, projectId }, "could not record judge scores from spans");
+  }
 }

@@ -1,6 +1,6 @@
 // EVAL scores from judge spans (issue #7): what recordScoresFromSpans stores for EVALUATOR spans
-// and gen_ai.evaluation.result events, read back through the scores API. Until the ingest route
-// calls it, the test calls it in-process against the test server's database.
+// and gen_ai.evaluation.result events, read back through the scores API, both in-process and
+// through the OTLP route that calls it after writing the spans.
 import { beforeAll, describe, expect, it, inject } from "vitest";
 
 import { getPrisma } from "../../lib/db/prisma";
@@ -93,5 +93,31 @@ describe("recordScoresFromSpans", () => {
   it("stores nothing for spans without evaluations", async () => {
     const plain = mapSpan(buildSpan({}, { traceId: newTraceId(), spanId: newSpanId() }));
     expect(await recordScoresFromSpans(projectId, [plain])).toBe(0);
+  });
+});
+
+describe("judge spans through the OTLP route", () => {
+  it("become an EVAL score on the evaluated span", async () => {
+    const traceId = newTraceId();
+    const answerId = newSpanId();
+    const answer = span(traceId, answerId, "", "answer", 0, 1000);
+    const judge = span(traceId, newSpanId(), answerId, "judge", 1000, 1500, {
+      attributes: [
+        { key: "sightline.type", value: { stringValue: "EVALUATOR" } },
+        { key: "gen_ai.evaluation.name", value: { stringValue: "faithfulness" } },
+        { key: "gen_ai.evaluation.score.value", value: { doubleValue: 0.55 } },
+      ],
+    });
+    expect((await postSpans([answer, judge])).status).toBe(200);
+
+    const { body } = await getJson<ScorePage>(`/api/public/scores?traceId=${traceId}`);
+    expect(body.data).toHaveLength(1);
+    expect(body.data[0]).toMatchObject({
+      name: "faithfulness",
+      source: "EVAL",
+      value: 0.55,
+      observationId: answerId,
+      traceExists: true,
+    });
   });
 });
