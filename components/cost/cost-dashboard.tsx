@@ -134,7 +134,14 @@ export function CostDashboard(props: {
     URL.revokeObjectURL(link.href);
   };
 
-  const stacked = [...topGroups, ...(series.some((bucket) => OTHER in bucket) ? [OTHER] : [])];
+  const hasOther = series.some((bucket) => Number(bucket[OTHER] ?? 0) > 0);
+  const stacked = [...topGroups, ...(hasOther ? [OTHER] : [])];
+  // A group with no spans in a bucket counts as zero there, so stacked areas stay continuous.
+  const chartData = series.map((bucket) => {
+    const filled: Record<string, number | string> = { time: bucket.time ?? "" };
+    for (const key of stacked) filled[key] = Number(bucket[key] ?? 0);
+    return filled;
+  });
 
   return (
     <div className="space-y-6">
@@ -202,7 +209,7 @@ export function CostDashboard(props: {
         </h2>
         <div className="h-72">
           <ResponsiveContainer width="100%" height="100%">
-            <AreaChart data={series}>
+            <AreaChart data={chartData}>
               <CartesianGrid strokeDasharray="3 3" opacity={0.3} />
               <XAxis dataKey="time" tickFormatter={formatBucket} fontSize={12} />
               <YAxis tickFormatter={(v: number) => usd(v)} fontSize={12} width={80} />
