@@ -115,16 +115,12 @@ function DepthChip({ depth, maxLevels }: { depth: number; maxLevels: number }) {
  */
 function RowFigures({ node }: { node: SkeletonNode }) {
   const aggregate = node.childCount > 0;
-  const tokens = aggregate
-    ? node.subtreeTokens > 0
-      ? node.subtreeTokens
-      : null
-    : node.totalTokens;
+  const tokens = aggregate ? node.subtreeTokens : node.tokens;
   const cost = aggregate
-    ? node.subtreeCost !== null
-      ? String(node.subtreeCost)
-      : null
-    : node.totalCost;
+    ? node.subtreeCost === undefined
+      ? undefined
+      : String(node.subtreeCost)
+    : node.cost;
   const mark = aggregate ? "Σ " : "";
   const tone = aggregate ? "text-zinc-400 dark:text-zinc-500" : "";
   return (
@@ -134,14 +130,14 @@ function RowFigures({ node }: { node: SkeletonNode }) {
         title={aggregate ? "Tokens including children" : "Tokens"}
         data-testid="row-tokens"
       >
-        {tokens !== null ? `${mark}${formatTokens(tokens)}` : ""}
+        {tokens !== undefined ? `${mark}${formatTokens(tokens)}` : ""}
       </span>
       <span
         className={`w-20 text-right ${tone}`}
-        title={aggregate ? "Cost including children" : (node.totalCost ?? "Cost")}
+        title={aggregate ? "Cost including children" : (node.cost ?? "Cost")}
         data-testid="row-cost"
       >
-        {cost !== null ? `${mark}${formatCost(cost)}` : ""}
+        {cost !== undefined ? `${mark}${formatCost(cost)}` : ""}
       </span>
     </>
   );

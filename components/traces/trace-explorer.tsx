@@ -134,7 +134,7 @@ export function TraceExplorer({
       else if (event.key === "ArrowLeft" && node && node.childCount > 0 && !isCollapsed)
         toggle(selected);
       else if (event.key === "ArrowLeft") {
-        const [parent] = ancestorIndexes(nodes, indexById, selected);
+        const [parent] = ancestorIndexes(nodes, selected);
         if (parent !== undefined) {
           select(parent);
           const row = rowOfNode.get(parent);
@@ -153,7 +153,7 @@ export function TraceExplorer({
     setCollapsed(all);
     // Keep the selection visible: select the root it lives under.
     if (selected !== null) {
-      const ancestors = ancestorIndexes(nodes, indexById, selected);
+      const ancestors = ancestorIndexes(nodes, selected);
       const root = ancestors.at(-1);
       if (root !== undefined) select(root);
     }

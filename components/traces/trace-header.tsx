@@ -47,6 +47,17 @@ function MetaText({ label, value }: { label: string; value: string }) {
   );
 }
 
+function costDetail({ cost, unpricedCount }: TraceSummary): string | null {
+  const parts: string[] = [];
+  if (cost.input !== null || cost.output !== null) {
+    parts.push(`${formatCost(cost.input)} in · ${formatCost(cost.output)} out`);
+  }
+  if (unpricedCount > 0) {
+    parts.push(`${unpricedCount} generation${unpricedCount === 1 ? "" : "s"} without a price`);
+  }
+  return parts.join(" · ") || null;
+}
+
 /** The trace's rollup above the tree: identity, totals and the values it can be filtered by. */
 export function TraceHeader({ projectId, summary }: { projectId: string; summary: TraceSummary }) {
   const base = `/project/${projectId}`;
@@ -97,13 +108,7 @@ export function TraceHeader({ projectId, summary }: { projectId: string; summary
         <Stat
           label="Cost"
           value={formatCost(cost.total)}
-          detail={
-            cost.total !== null
-              ? `${formatCost(cost.input)} in · ${formatCost(cost.output)} out${summary.unpricedCount > 0 ? ` · ${summary.unpricedCount} unpriced` : ""}`
-              : summary.unpricedCount > 0
-                ? `${summary.unpricedCount} generation(s) without a price`
-                : null
-          }
+          detail={costDetail(summary)}
           testId="total-cost"
         />
         <Stat

@@ -41,11 +41,13 @@ describe("toSkeletonNodes", () => {
       10n * MS,
     );
 
-    expect(nodes.map((node) => [node.spanId, node.depth, node.descendantCount])).toEqual([
-      ["root", 0, 3],
-      ["llm", 1, 1],
-      ["embed", 2, 0],
-      ["tool", 1, 0],
+    expect(
+      nodes.map((node) => [node.spanId, node.parentIndex, node.depth, node.descendantCount]),
+    ).toEqual([
+      ["root", -1, 0, 3],
+      ["llm", 0, 1, 1],
+      ["embed", 1, 2, 0],
+      ["tool", 0, 1, 0],
     ]);
     expect(nodes[0]).toMatchObject({ startMs: 0, durationMs: 100, childCount: 2 });
     expect(nodes[3]).toMatchObject({ startMs: 30, durationMs: 20 });
@@ -54,10 +56,28 @@ describe("toSkeletonNodes", () => {
   it("should mark a span whose parent is absent as a provisional root and keep the parent it named", () => {
     const nodes = toSkeletonNodes([span("orphan", "gone", 0, 5)], 0n);
     expect(nodes[0]).toMatchObject({
-      parentSpanId: null,
+      parentIndex: -1,
       declaredParentSpanId: "gone",
       parentMissing: true,
     });
+  });
+
+  it("should send only what a row shows: no level for DEFAULT, no nulls", () => {
+    const [node] = toSkeletonNodes([span("only", null, 0, 1)], 0n);
+    expect(Object.keys(node ?? {}).sort()).toEqual(
+      [
+        "childCount",
+        "depth",
+        "descendantCount",
+        "durationMs",
+        "name",
+        "parentIndex",
+        "selfMs",
+        "spanId",
+        "startMs",
+        "type",
+      ].sort(),
+    );
   });
 
   it("should sum tokens and cost of a subtree, counting input + output when no total is given", () => {
@@ -69,8 +89,9 @@ describe("toSkeletonNodes", () => {
       ],
       0n,
     );
-    expect(nodes[1]?.totalTokens).toBe(120);
-    expect(nodes[0]).toMatchObject({ totalTokens: null, subtreeTokens: 150, subtreeCost: 0.75 });
+    expect(nodes[1]).toMatchObject({ tokens: 120, cost: "0.25" });
+    expect(nodes[0]?.tokens).toBeUndefined();
+    expect(nodes[0]).toMatchObject({ subtreeTokens: 150, subtreeCost: 0.75 });
   });
 
   it("should handle a 10,000-deep chain and a 10,000-wide fan-out without recursion", () => {

@@ -16,11 +16,21 @@ export interface SkeletonSpan extends TreeSpan {
   totalCost: string | null;
 }
 
-const NANOS_PER_MILLI = 1_000_000;
+/** Milliseconds from nanoseconds, kept to the microsecond (what Postgres stores anyway). */
+function toMillis(nanos: bigint | number): number {
+  return Math.round(Number(nanos) / 1000) / 1000;
+}
+
+function ownTokens(span: SkeletonSpan): number | null {
+  if (span.totalTokens !== null) return span.totalTokens;
+  if (span.inputTokens === null && span.outputTokens === null) return null;
+  return (span.inputTokens ?? 0) + (span.outputTokens ?? 0);
+}
 
 /**
- * The tree of a trace as a flat pre-order list with depth, subtree size and self time per node.
- * Iterative throughout (buildTree is too), so a 10k-deep chain needs no deep stack.
+ * The tree of a trace as a flat pre-order list with depth, subtree size, subtree totals and
+ * self time per node. Iterative throughout (buildTree is too), so a 10k-deep chain needs no
+ * deep stack.
  */
 export function toSkeletonNodes(
   spans: readonly SkeletonSpan[],
@@ -30,65 +40,59 @@ export function toSkeletonNodes(
   const indexById = new Map<string, number>();
   tree.nodes.forEach((node, index) => indexById.set(node.span.spanId, index));
 
-  const nodes = tree.nodes.map((node): SkeletonNode => {
-    const { span } = node;
-    const startOffset = Number(span.startNs - traceStartNs);
-    const duration = Math.max(0, Number(span.endNs - span.startNs));
-    return {
+  const nodes = tree.nodes.map((treeNode): SkeletonNode => {
+    const { span } = treeNode;
+    const duration = span.endNs > span.startNs ? span.endNs - span.startNs : 0n;
+    const node: SkeletonNode = {
       spanId: span.spanId,
-      parentSpanId: node.parentSpanId,
-      declaredParentSpanId: span.parentSpanId || null,
+      parentIndex:
+        treeNode.parentSpanId === null ? -1 : (indexById.get(treeNode.parentSpanId) ?? -1),
       name: span.name,
       type: span.type,
-      level: span.level,
-      statusMessage: span.statusMessage,
-      model: span.model,
-      startMs: startOffset / NANOS_PER_MILLI,
-      durationMs: duration / NANOS_PER_MILLI,
-      selfMs: duration / NANOS_PER_MILLI,
-      depth: node.depth,
+      startMs: toMillis(span.startNs - traceStartNs),
+      durationMs: toMillis(duration),
+      selfMs: toMillis(
+        selfTimeNs(
+          span,
+          treeNode.children.map((child) => child.span),
+        ),
+      ),
+      depth: treeNode.depth,
       descendantCount: 0,
-      childCount: node.children.length,
-      parentMissing: node.parentMissing,
-      cycleBroken: node.cycleBroken,
-      inputTokens: span.inputTokens,
-      outputTokens: span.outputTokens,
-      totalTokens: ownTokens(span),
-      totalCost: span.totalCost,
-      subtreeTokens: ownTokens(span) ?? 0,
-      subtreeCost: span.totalCost === null ? null : Number(span.totalCost),
+      childCount: treeNode.children.length,
     };
+    if (span.level !== "DEFAULT") node.level = span.level;
+    if (span.level !== "DEFAULT" && span.statusMessage) node.statusMessage = span.statusMessage;
+    if (span.model) node.model = span.model;
+    if (treeNode.parentMissing) node.parentMissing = true;
+    if (treeNode.cycleBroken) node.cycleBroken = true;
+    if (span.parentSpanId && span.parentSpanId !== treeNode.parentSpanId) {
+      node.declaredParentSpanId = span.parentSpanId;
+    }
+    const tokens = ownTokens(span);
+    if (tokens !== null) node.tokens = tokens;
+    if (span.totalCost !== null) node.cost = span.totalCost;
+    return node;
   });
 
-  // In pre-order every node comes after its parent, so one backward pass sums subtree sizes.
+  // In pre-order every node comes after its parent, so one backward pass sums subtrees.
   // Limitation: subtree costs are summed as floats; they are for display, totals stay exact.
+  const tokens = nodes.map((node) => node.tokens ?? 0);
+  const costs = nodes.map((node) => (node.cost === undefined ? null : Number(node.cost)));
   for (let index = nodes.length - 1; index >= 0; index--) {
     const node = nodes[index] as SkeletonNode;
-    const parentIndex = node.parentSpanId === null ? undefined : indexById.get(node.parentSpanId);
-    if (parentIndex !== undefined) {
-      const parent = nodes[parentIndex] as SkeletonNode;
-      parent.descendantCount += node.descendantCount + 1;
-      parent.subtreeTokens += node.subtreeTokens;
-      if (node.subtreeCost !== null)
-        parent.subtreeCost = (parent.subtreeCost ?? 0) + node.subtreeCost;
+    if (node.childCount > 0) {
+      if ((tokens[index] as number) > 0) node.subtreeTokens = tokens[index];
+      if (costs[index] !== null) node.subtreeCost = costs[index] as number;
     }
+    const parent = node.parentIndex;
+    if (parent < 0) continue;
+    (nodes[parent] as SkeletonNode).descendantCount += node.descendantCount + 1;
+    tokens[parent] = (tokens[parent] as number) + (tokens[index] as number);
+    const cost = costs[index] as number | null;
+    if (cost !== null) costs[parent] = (costs[parent] ?? 0) + cost;
   }
-
-  tree.nodes.forEach((node, index) => {
-    const target = nodes[index] as SkeletonNode;
-    target.selfMs =
-      selfTimeNs(
-        node.span,
-        node.children.map((child) => child.span),
-      ) / NANOS_PER_MILLI;
-  });
   return nodes;
-}
-
-function ownTokens(span: SkeletonSpan): number | null {
-  if (span.totalTokens !== null) return span.totalTokens;
-  if (span.inputTokens === null && span.outputTokens === null) return null;
-  return (span.inputTokens ?? 0) + (span.outputTokens ?? 0);
 }
 
 /**

@@ -91,20 +91,22 @@ export interface TraceSummary {
 
 /**
  * One span of the tree without its payloads, in depth-first pre-order. The subtree of node i is
- * nodes i+1 … i+descendantCount, so collapsing needs no tree walk on the client.
+ * nodes i+1 … i+descendantCount, so collapsing needs no tree walk on the client. A 10k-span
+ * trace ships all of these at once, so values that are usually absent are left out rather than
+ * sent as null (a few hundred kilobytes saved per 10k spans).
  */
 export interface SkeletonNode {
   spanId: string;
-  /** The parent in the assembled tree: null for roots, provisional or not. */
-  parentSpanId: string | null;
-  /** The parent the span itself names, which may be missing from the trace. */
-  declaredParentSpanId: string | null;
+  /** Index of the parent in the assembled tree; -1 for roots, provisional or not. */
+  parentIndex: number;
   name: string;
   type: string;
-  level: string;
-  statusMessage: string | null;
-  model: string | null;
-  /** Start relative to the trace start, and duration, in milliseconds (fractional). */
+  /** ERROR, WARNING or DEBUG; absent for DEFAULT. */
+  level?: string;
+  /** The start of the status message, for errors and warnings. */
+  statusMessage?: string;
+  model?: string;
+  /** Start relative to the trace start, and duration, in milliseconds (to the microsecond). */
   startMs: number;
   durationMs: number;
   /** Duration not covered by any child (children clipped to this span). */
@@ -112,16 +114,18 @@ export interface SkeletonNode {
   depth: number;
   descendantCount: number;
   childCount: number;
-  parentMissing: boolean;
-  cycleBroken: boolean;
-  inputTokens: number | null;
-  outputTokens: number | null;
-  /** The span's own tokens: its total, else input + output; null when it reports none. */
-  totalTokens: number | null;
-  totalCost: string | null;
-  /** Tokens and cost of the span and all its descendants (cost rounded: display only). */
-  subtreeTokens: number;
-  subtreeCost: number | null;
+  /** The parent the span names is not in the trace: shown as a provisional root. */
+  parentMissing?: true;
+  /** The span was made a root to cut a parent cycle. */
+  cycleBroken?: true;
+  /** The parent the span itself names, when it is not its tree parent. */
+  declaredParentSpanId?: string;
+  /** The span's own tokens (its total, else input + output) and cost. */
+  tokens?: number;
+  cost?: string;
+  /** Tokens and cost of the span and all its descendants, for spans with children. */
+  subtreeTokens?: number;
+  subtreeCost?: number;
 }
 
 export interface TraceSkeleton {

@@ -4,12 +4,12 @@ import { ancestorIndexes, visibleRowIndexes } from "./visible-rows";
 
 // root(0) → a(1) → a1(2), a2(3); b(4) → b1(5)
 const nodes = [
-  { spanId: "root", parentSpanId: null, descendantCount: 5 },
-  { spanId: "a", parentSpanId: "root", descendantCount: 2 },
-  { spanId: "a1", parentSpanId: "a", descendantCount: 0 },
-  { spanId: "a2", parentSpanId: "a", descendantCount: 0 },
-  { spanId: "b", parentSpanId: "root", descendantCount: 1 },
-  { spanId: "b1", parentSpanId: "b", descendantCount: 0 },
+  { parentIndex: -1, descendantCount: 5 },
+  { parentIndex: 0, descendantCount: 2 },
+  { parentIndex: 1, descendantCount: 0 },
+  { parentIndex: 1, descendantCount: 0 },
+  { parentIndex: 0, descendantCount: 1 },
+  { parentIndex: 4, descendantCount: 0 },
 ];
 
 describe("visibleRowIndexes", () => {
@@ -26,8 +26,8 @@ describe("visibleRowIndexes", () => {
 
 describe("ancestorIndexes", () => {
   it("should list ancestors nearest first and stop at a root", () => {
-    const indexById = new Map(nodes.map((node, index) => [node.spanId, index]));
-    expect(ancestorIndexes(nodes, indexById, 3)).toEqual([1, 0]);
-    expect(ancestorIndexes(nodes, indexById, 0)).toEqual([]);
+    expect(ancestorIndexes(nodes, 3)).toEqual([1, 0]);
+    expect(ancestorIndexes(nodes, 5)).toEqual([4, 0]);
+    expect(ancestorIndexes(nodes, 0)).toEqual([]);
   });
 });

@@ -19,21 +19,19 @@ export function visibleRowIndexes(
   return rows;
 }
 
-/** Indexes of the node's ancestors (nearest first), following tree parents by span id. */
+/** Indexes of the node's ancestors, nearest first. */
 export function ancestorIndexes(
-  nodes: ReadonlyArray<Pick<SkeletonNode, "parentSpanId">>,
-  indexById: ReadonlyMap<string, number>,
+  nodes: ReadonlyArray<Pick<SkeletonNode, "parentIndex">>,
   index: number,
 ): number[] {
   const ancestors: number[] = [];
-  const seen = new Set<number>([index]);
-  let parentId = nodes[index]?.parentSpanId ?? null;
-  while (parentId !== null) {
-    const parentIndex = indexById.get(parentId);
-    if (parentIndex === undefined || seen.has(parentIndex)) break;
-    ancestors.push(parentIndex);
-    seen.add(parentIndex);
-    parentId = nodes[parentIndex]?.parentSpanId ?? null;
+  // Pre-order puts every parent before its child, so the walk always ends.
+  let current = index;
+  let parent = nodes[current]?.parentIndex ?? -1;
+  while (parent >= 0 && parent < current) {
+    ancestors.push(parent);
+    current = parent;
+    parent = nodes[current]?.parentIndex ?? -1;
   }
   return ancestors;
 }
