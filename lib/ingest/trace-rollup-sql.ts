@@ -15,10 +15,7 @@
  * - missing_parent_count: spans whose parent id is set but absent from the trace.
  */
 export const RECOMPUTE_TRACES_SQL = `
-WITH affected AS (
-  SELECT DISTINCT trace_id FROM unnest($2::text[]) AS trace_id
-),
-trace_spans AS MATERIALIZED (
+WITH trace_spans AS MATERIALIZED (
   SELECT s."trace_id", s."span_id", s."parent_span_id", s."start_ns", s."end_ns",
     s."start_time", s."end_time", s."name", s."type", s."level", s."model", s."tags",
     s."input", s."output", s."metadata",
@@ -26,9 +23,13 @@ trace_spans AS MATERIALIZED (
     s."trace_name", s."trace_input", s."trace_output",
     s."input_tokens", s."output_tokens", s."total_tokens", s."cache_read_tokens",
     s."cache_write_tokens", s."reasoning_tokens", s."input_cost", s."output_cost", s."total_cost"
-  FROM "spans" AS s
-  JOIN affected AS a ON s."trace_id" = a.trace_id
-  WHERE s."project_id" = $1
+  -- One primary-key probe per trace. OFFSET 0 keeps the lateral subquery from being flattened
+  -- into a join that scans all of the project's spans (the planner's choice when a new
+  -- partition has no statistics yet).
+  FROM unnest($2::text[]) AS a(trace_id)
+  CROSS JOIN LATERAL (
+    SELECT * FROM "spans" AS p WHERE p."project_id" = $1 AND p."trace_id" = a.trace_id OFFSET 0
+  ) AS s
 ),
 flagged AS MATERIALIZED (
   SELECT t.*,

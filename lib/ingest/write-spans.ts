@@ -5,7 +5,12 @@ import { sanitizeJsonValue } from "@/lib/otlp/sanitize-text";
 import { SPAN_JSON_COLUMNS, SPAN_SCALAR_COLUMNS } from "./span-columns";
 import { ensureSpanPartitions, partitionMonthOf } from "./span-partitions";
 import { buildSpanRow, serializeSpanRow, type SpanRow, type SpanRowOptions } from "./span-row";
-import { LOCK_TRACES_SQL, UPSERT_SPANS_SQL } from "./span-upsert-sql";
+import {
+  FIND_MOVED_SPANS_SQL,
+  LOCK_TRACES_SQL,
+  UPSERT_MOVED_SPANS_SQL,
+  UPSERT_SPANS_SQL,
+} from "./span-upsert-sql";
 import { RECOMPUTE_TRACES_SQL } from "./trace-rollup-sql";
 import { MARK_COST_HOURS_DIRTY_SQL } from "@/lib/cost/cost-rollups";
 
@@ -24,9 +29,11 @@ export interface WriteSpansOptions extends SpanRowOptions {
 const MAX_REASONS = 20;
 
 /**
- * Writes one request's spans durably: the span upsert and the rollup of every trace they touch
- * run in one transaction (four pipelined statements, the last marking the hours whose cost
- * rollups need a refresh), so when this resolves, the batch is committed. Re-sends replace rather than add (see UPSERT_SPANS_SQL for the rule).
+ * Writes one request's spans durably in one transaction: per-trace locks and the check for
+ * re-sent spans whose start time moved (pipelined), then the span upsert, the rollup of every
+ * trace they touch and the marking of the hours whose cost rollups need a refresh (pipelined).
+ * When this resolves, the batch is committed. Re-sends replace rather than add (see
+ * span-upsert-sql.ts for the rule).
  */
 export async function writeSpans(
   projectId: string,
@@ -41,13 +48,52 @@ export async function writeSpans(
 
   const traceIds = [...new Set(rows.map((row) => row.scalars.trace_id))];
   const payload = serializeRows(rows);
-  await sql.begin((transaction) => [
-    transaction.unsafe(LOCK_TRACES_SQL, [projectId, traceIds]),
-    transaction.unsafe(UPSERT_SPANS_SQL, [projectId, payload]),
-    transaction.unsafe(RECOMPUTE_TRACES_SQL, [projectId, traceIds]),
-    transaction.unsafe(MARK_COST_HOURS_DIRTY_SQL, [projectId, traceIds]),
-  ]);
+  // The upsert and the lock are prepared (planned once per connection: the upsert's planning
+  // costs more than its execution). The lookups by trace and span stay unprepared: a generic
+  // plan, made without the parameter values, can choose to scan the project's spans.
+  const prepared = { prepare: true };
+  const planEachTime = { prepare: false };
+  await sql.begin(async (transaction) => {
+    const [, moved] = await Promise.all([
+      transaction.unsafe(LOCK_TRACES_SQL, [projectId, traceIds], prepared),
+      transaction.unsafe<MovedSpan[]>(
+        FIND_MOVED_SPANS_SQL,
+        [
+          projectId,
+          rows.map((row) => row.scalars.trace_id),
+          rows.map((row) => row.scalars.span_id),
+          rows.map((row) => row.scalars.start_ns),
+        ],
+        planEachTime,
+      ),
+    ]);
+    const upsert =
+      moved.length === 0
+        ? transaction.unsafe(UPSERT_SPANS_SQL, [projectId, payload], prepared)
+        : transaction.unsafe(
+            UPSERT_MOVED_SPANS_SQL,
+            [
+              projectId,
+              payload,
+              moved.map((span) => span.trace_id),
+              moved.map((span) => span.span_id),
+              moved.map((span) => span.start_micros),
+            ],
+            planEachTime,
+          );
+    await Promise.all([
+      upsert,
+      transaction.unsafe(RECOMPUTE_TRACES_SQL, [projectId, traceIds], planEachTime),
+      transaction.unsafe(MARK_COST_HOURS_DIRTY_SQL, [projectId, traceIds]),
+    ]);
+  });
   return { written: rows.length, traceCount: traceIds.length, rejected };
+}
+
+interface MovedSpan {
+  trace_id: string;
+  span_id: string;
+  start_micros: string;
 }
 
 /**

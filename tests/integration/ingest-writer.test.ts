@@ -1,0 +1,149 @@
+// The batch writer against its own database: monthly partitions on demand, the default
+// partition as the fallback, and trace rollups that stay right under concurrent writers.
+import { randomBytes } from "node:crypto";
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { mapSpan } from "../../lib/ingest/map/map-span";
+import { buildSpan } from "../../lib/ingest/map/test-builders";
+import type { DecodedSpan } from "../../lib/ingest/types";
+import { startTestDatabase } from "../setup/test-database";
+
+type WriteSpans = typeof import("../../lib/ingest/write-spans").writeSpans;
+type GetSql = typeof import("../../lib/db/sql").getSql;
+
+const PROJECT = "writer-test-project";
+const DAY_MS = 24 * 3600 * 1000;
+
+let database: Awaited<ReturnType<typeof startTestDatabase>>;
+let writeSpans: WriteSpans;
+let getSql: GetSql;
+
+beforeAll(async () => {
+  database = await startTestDatabase();
+  process.env.DATABASE_URL = database.databaseUrl;
+  ({ writeSpans } = await import("../../lib/ingest/write-spans"));
+  ({ getSql } = await import("../../lib/db/sql"));
+});
+
+afterAll(async () => {
+  await getSql?.().end();
+  await database?.stop();
+});
+
+function hex(bytes: number): string {
+  return randomBytes(bytes).toString("hex");
+}
+
+function spanAt(millis: number, overrides: Partial<DecodedSpan> = {}): DecodedSpan {
+  const start = BigInt(millis) * 1_000_000n;
+  return buildSpan(
+    { "gen_ai.request.model": "gpt-4o", "gen_ai.usage.input_tokens": 3 },
+    {
+      traceId: hex(16),
+      spanId: hex(8),
+      startTimeUnixNano: start.toString(),
+      endTimeUnixNano: (start + 1_000_000n).toString(),
+      ...overrides,
+    },
+  );
+}
+
+async function write(spans: DecodedSpan[]) {
+  return writeSpans(PROJECT, spans.map(mapSpan), { maxIoBytes: 1024 * 1024 });
+}
+
+async function partitionOf(spanId: string): Promise<string | undefined> {
+  const [row] = await getSql()<{ partition: string }[]>`
+    SELECT tableoid::regclass::text AS partition FROM spans WHERE span_id = ${spanId}`;
+  return row?.partition;
+}
+
+describe("span partitions", () => {
+  it("should create the month's partition for a recent span", async () => {
+    const now = new Date();
+    const recent = spanAt(now.getTime());
+    const month = String(now.getUTCMonth() + 1).padStart(2, "0");
+
+    await write([recent]);
+
+    expect(await partitionOf(recent.spanId)).toBe(`spans_${now.getUTCFullYear()}_${month}`);
+  });
+
+  it("should put spans more than five years away in the default partition", async () => {
+    const ancient = spanAt(Date.UTC(1999, 0, 1));
+    const far = spanAt(Date.now() + 20 * 365 * DAY_MS);
+
+    await write([ancient, far]);
+
+    expect(await partitionOf(ancient.spanId)).toBe("spans_default");
+    expect(await partitionOf(far.spanId)).toBe("spans_default");
+    const [tables] = await getSql()<{ count: bigint }[]>`
+      SELECT count(*) FROM pg_tables WHERE tablename IN ('spans_1999_01', 'spans_2046_12')`;
+    expect(tables?.count).toBe(0n);
+  });
+
+  it("should keep using the default partition when it already holds rows of the month", async () => {
+    const month = new Date(Date.now() - 3 * 365 * DAY_MS);
+    const millis = Date.UTC(month.getUTCFullYear(), month.getUTCMonth(), 10);
+    const squatter = spanAt(millis);
+    await getSql()`
+      INSERT INTO spans_default (project_id, trace_id, span_id, start_time, end_time, start_ns,
+        end_ns, duration_ns, name, type, level)
+      VALUES (${PROJECT}, ${squatter.traceId}, ${squatter.spanId},
+        ${new Date(millis)}, ${new Date(millis)}, 0, 0, 0, 'squatter', 'SPAN', 'DEFAULT')`;
+    const arriving = spanAt(millis + 1000);
+
+    const result = await write([arriving]);
+
+    expect(result.written).toBe(1);
+    expect(await partitionOf(arriving.spanId)).toBe("spans_default");
+  });
+});
+
+describe("trace rollups under concurrency", () => {
+  it("should count every span when many requests write one trace at once", async () => {
+    const traceId = hex(16);
+    const rootId = hex(8);
+    const base = Date.now() - 60_000;
+    const batches = Array.from({ length: 12 }, (_, batch) =>
+      Array.from({ length: 25 }, (_, index) =>
+        spanAt(base + batch * 100 + index, {
+          traceId,
+          parentSpanId: batch === 0 && index === 0 ? "" : rootId,
+          ...(batch === 0 && index === 0 ? { spanId: rootId } : {}),
+        }),
+      ),
+    );
+
+    // Re-sends of some batches race with the first sends: no span may be lost or doubled.
+    await Promise.all([...batches, ...batches.slice(0, 4)].map((spans) => write(spans)));
+
+    const [trace] = await getSql()<
+      {
+        span_count: number;
+        input_tokens: bigint;
+        missing_parent_count: number;
+        root_span_id: string;
+      }[]
+    >`SELECT span_count, input_tokens, missing_parent_count, root_span_id
+      FROM traces WHERE project_id = ${PROJECT} AND trace_id = ${traceId}`;
+    expect(trace).toEqual({
+      span_count: 300,
+      input_tokens: 900n,
+      missing_parent_count: 0,
+      root_span_id: rootId,
+    });
+  });
+
+  it("should merge a span sent twice in one batch into one row", async () => {
+    const first = spanAt(Date.now() - 1000, { name: "first" });
+    const again = { ...first, name: "again" };
+
+    const result = await write([first, again]);
+
+    expect(result.written).toBe(1);
+    const rows = await getSql()`SELECT name FROM spans WHERE span_id = ${first.spanId}`;
+    expect(rows.map((row) => row.name)).toEqual(["again"]);
+  });
+});
