@@ -1,0 +1,103 @@
+// The raw write ceiling for the ingest bench: the same span rows the writer would store, sent
+// with COPY into a bare table (same columns, no partitions, no indexes, no conflict handling).
+import { once } from "node:events";
+
+import type { Sql } from "../lib/db/sql";
+import { SPAN_JSON_COLUMNS, SPAN_SCALAR_COLUMNS } from "../lib/ingest/span-columns";
+import type { SpanRow } from "../lib/ingest/span-row";
+
+export const CEILING_TABLE = "bench_copy_ceiling";
+
+const COLUMNS = [
+  "project_id",
+  ...SPAN_SCALAR_COLUMNS.map((column) => column.name),
+  ...SPAN_JSON_COLUMNS.map((column) => column.name),
+  "start_time",
+  "end_time",
+];
+
+const COPY_ESCAPES: Record<string, string> = {
+  "\\": "\\\\",
+  "\n": "\\n",
+  "\r": "\\r",
+  "\t": "\\t",
+};
+
+function escapeCopy(text: string): string {
+  return text.replace(/[\\\n\r\t]/g, (character) => COPY_ESCAPES[character] ?? character);
+}
+
+function formatValue(value: unknown): string {
+  if (value === null || value === undefined) return "\\N";
+  if (Array.isArray(value)) {
+    const items = value.map((item) => `"${String(item).replace(/["\\]/g, "\\$&")}"`);
+    return escapeCopy(`{${items.join(",")}}`);
+  }
+  return escapeCopy(String(value));
+}
+
+function isoFromNanos(nanos: string): string {
+  return new Date(Number(BigInt(nanos) / 1_000_000n)).toISOString();
+}
+
+/** One COPY text line per row, in COLUMNS order. */
+export function formatCopyLine(projectId: string, row: SpanRow): string {
+  const values: string[] = [escapeCopy(projectId)];
+  for (const column of SPAN_SCALAR_COLUMNS) {
+    const value = row.scalars[column.name as keyof SpanRow["scalars"]];
+    // The writer stores an absent tag list as the column default, an empty array.
+    values.push(column.name === "tags" && value === null ? "{}" : formatValue(value));
+  }
+  for (const column of SPAN_JSON_COLUMNS) {
+    values.push(formatValue(row.json[column.name as keyof SpanRow["json"]]));
+  }
+  values.push(isoFromNanos(row.scalars.start_ns), isoFromNanos(row.scalars.end_ns));
+  return `${values.join("\t")}\n`;
+}
+
+/** A fresh bare table with the spans columns (LIKE copies no index and no partitioning). */
+export async function createCeilingTable(sql: Sql): Promise<void> {
+  await sql.unsafe(`DROP TABLE IF EXISTS ${CEILING_TABLE}`);
+  await sql.unsafe(`CREATE TABLE ${CEILING_TABLE} (LIKE spans INCLUDING DEFAULTS)`);
+}
+
+/** COPYs chunks of lines, `streams` COPY statements at a time; returns elapsed milliseconds. */
+export async function copyChunks(sql: Sql, chunks: string[], streams: number): Promise<number> {
+  const queue = [...chunks];
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: streams }, async () => {
+      for (let chunk = queue.shift(); chunk !== undefined; chunk = queue.shift()) {
+        const writable = await sql
+          .unsafe(
+            `COPY ${CEILING_TABLE} (${COLUMNS.map((name) => `"${name}"`).join(", ")}) FROM STDIN`,
+          )
+          .writable();
+        writable.end(chunk);
+        await finishedOrRefused(writable);
+      }
+    }),
+  );
+  return performance.now() - started;
+}
+
+const COPY_TIMEOUT_MS = 120_000;
+
+/**
+ * postgres.js never ends the stream when the server refuses a COPY (the error goes to a query
+ * promise already resolved with the stream), so a refused row would hang the bench: time out.
+ */
+async function finishedOrRefused(writable: NodeJS.WritableStream): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(
+      () => reject(new Error("COPY did not complete: the server probably refused a row")),
+      COPY_TIMEOUT_MS,
+    );
+  });
+  try {
+    await Promise.race([once(writable, "finish"), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

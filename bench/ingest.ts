@@ -1,0 +1,184 @@
+// npm run bench:ingest [-- --spans 200000 --concurrency 8 --batch 500]
+// Ingest throughput end to end: a fresh embedded Postgres and the built app (scripts/start.ts),
+// realistic agent/RAG traces sent as OTLP protobuf requests over loopback, `concurrency` at a
+// time. Then the raw ceiling: the same rows COPYed into a bare table. Prints spans/s, request
+// p50/p99, rows/s and the ratio ingest/ceiling.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+
+import postgres from "postgres";
+
+import { findFreePort, startEmbeddedPostgres } from "../lib/db/embedded-postgres";
+import { deployMigrations } from "../lib/db/migrate";
+import { mapSpan } from "../lib/ingest/map/map-span";
+import { buildSpanRow } from "../lib/ingest/span-row";
+import { decodeTraceRequest } from "../lib/otlp/decode-request";
+import { encodeProtobufBody } from "../lib/otlp/test-builders";
+import { copyChunks, createCeilingTable, formatCopyLine } from "./copy-ceiling";
+import { generateRequests } from "./ingest-traces";
+
+const { values } = parseArgs({
+  options: {
+    spans: { type: "string", default: "200000" },
+    concurrency: { type: "string", default: "8" },
+    batch: { type: "string", default: "500" },
+  },
+});
+const spanCount = Number(values.spans);
+const concurrency = Number(values.concurrency);
+const batchSize = Number(values.batch);
+const KEYS = {
+  publicKey: "pk-sl-bench-public-key",
+  secretKey: "sk-sl-bench-secret-key-0123456789",
+};
+const AUTH = `Basic ${Buffer.from(`${KEYS.publicKey}:${KEYS.secretKey}`).toString("base64")}`;
+
+async function startApp(databaseUrl: string, dataDir: string) {
+  const port = await findFreePort();
+  const root = path.resolve(__dirname, "..");
+  const server = spawn(path.join(root, "node_modules/.bin/tsx"), ["scripts/start.ts"], {
+    cwd: root,
+    stdio: ["ignore", "inherit", "inherit"],
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      SIGHTLINE_DATA_DIR: dataDir,
+      LOG_LEVEL: "warn",
+      SIGHTLINE_INIT_USER_EMAIL: "bench@example.com",
+      SIGHTLINE_INIT_USER_PASSWORD: "bench-password-1",
+      SIGHTLINE_INIT_PROJECT_PUBLIC_KEY: KEYS.publicKey,
+      SIGHTLINE_INIT_PROJECT_SECRET_KEY: KEYS.secretKey,
+    },
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitForHealth(baseUrl, server);
+  return { baseUrl, server };
+}
+
+async function waitForHealth(baseUrl: string, server: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 600_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`Sightline exited with ${server.exitCode}`);
+    const healthy = await fetch(`${baseUrl}/api/health`)
+      .then((response) => response.ok)
+      .catch(() => false);
+    if (healthy) return;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new Error("Sightline was not healthy in time");
+}
+
+async function send(baseUrl: string, body: Uint8Array): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(`${baseUrl}/api/public/otel/v1/traces`, {
+    method: "POST",
+    headers: { "content-type": "application/x-protobuf", authorization: AUTH },
+    body: Buffer.from(body),
+  });
+  const reply = new Uint8Array(await response.arrayBuffer());
+  if (response.status !== 200 || reply.byteLength !== 0) {
+    throw new Error(`ingest answered ${response.status}: ${Buffer.from(reply).toString()}`);
+  }
+  return performance.now() - started;
+}
+
+/** Sends every body, `concurrency` in flight; returns elapsed ms and per-request latencies. */
+async function sendAll(baseUrl: string, bodies: Uint8Array[]) {
+  const queue = [...bodies];
+  const latencies: number[] = [];
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let body = queue.shift(); body !== undefined; body = queue.shift()) {
+        latencies.push(await send(baseUrl, body));
+      }
+    }),
+  );
+  return { elapsedMs: performance.now() - started, latencies: latencies.sort((a, b) => a - b) };
+}
+
+function percentile(sorted: number[], fraction: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? 0;
+}
+
+/** The rows the writer builds from the same bodies, as COPY text chunks of one request each. */
+function buildCopyChunks(projectId: string, bodies: Uint8Array[]): string[] {
+  return bodies.map((body) => {
+    const { spans } = decodeTraceRequest(body, "application/x-protobuf", null);
+    return spans
+      .map((span) => {
+        const row = buildSpanRow(mapSpan(span), { maxIoBytes: 1024 * 1024 });
+        if ("rejection" in row) throw new Error(row.rejection);
+        return formatCopyLine(projectId, row);
+      })
+      .join("");
+  });
+}
+
+async function main(): Promise<void> {
+  // Separate folders: startEmbeddedPostgres opens its own up to the postgres user.
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "sightline-bench-ingest-db-"));
+  const appDir = await mkdtemp(path.join(os.tmpdir(), "sightline-bench-ingest-app-"));
+  const database = await startEmbeddedPostgres({ dataDir });
+  let app: Awaited<ReturnType<typeof startApp>> | null = null;
+  const sql = postgres(database.databaseUrl, {
+    onnotice: () => {},
+    types: { bigint: postgres.BigInt },
+  });
+  try {
+    await deployMigrations(database.databaseUrl);
+    app = await startApp(database.databaseUrl, appDir);
+
+    console.log(`generating ${spanCount} spans in requests of ~${batchSize} ...`);
+    const bodies = generateRequests(spanCount, batchSize).map(encodeProtobufBody);
+    const megabytes = bodies.reduce((sum, body) => sum + body.byteLength, 0) / 1024 / 1024;
+    console.log(`${bodies.length} requests, ${megabytes.toFixed(1)} MiB of protobuf`);
+
+    // Warm-up (not measured): JIT, prepared statements, the month's partition.
+    await sendAll(app.baseUrl, generateRequests(2 * batchSize, batchSize).map(encodeProtobufBody));
+
+    const ingest = await sendAll(app.baseUrl, bodies);
+    const ingestRate = (spanCount / ingest.elapsedMs) * 1000;
+    const [project] = await sql<{ id: string }[]>`SELECT id FROM "Project" LIMIT 1`;
+    const [stored] = await sql<{ count: bigint }[]>`SELECT count(*) FROM spans`;
+    console.log(
+      `ingest: ${spanCount} spans in ${(ingest.elapsedMs / 1000).toFixed(1)} s = ` +
+        `${Math.round(ingestRate)} spans/s, request p50 ${percentile(ingest.latencies, 0.5).toFixed(0)} ms, ` +
+        `p99 ${percentile(ingest.latencies, 0.99).toFixed(0)} ms (concurrency ${concurrency}); ` +
+        `${stored?.count} spans stored`,
+    );
+
+    const chunks = buildCopyChunks(project?.id ?? "bench", bodies);
+    const ceilings: Array<[string, number]> = [];
+    for (const streams of [1, concurrency]) {
+      await createCeilingTable(sql);
+      const elapsedMs = await copyChunks(sql, chunks, streams);
+      const rate = (spanCount / elapsedMs) * 1000;
+      ceilings.push([`${streams} stream(s)`, rate]);
+      console.log(
+        `ceiling (COPY, bare table, ${streams} stream(s)): ${Math.round(rate)} rows/s, ` +
+          `ratio ingest/ceiling ${(ingestRate / rate).toFixed(2)}`,
+      );
+    }
+    const best = Math.max(...ceilings.map(([, rate]) => rate));
+    console.log(`ratio ingest / best ceiling: ${(ingestRate / best).toFixed(2)}`);
+  } finally {
+    await sql.end();
+    if (app) {
+      app.server.kill("SIGTERM");
+      await new Promise((resolve) => app?.server.once("exit", resolve));
+    }
+    await database.stop();
+    await rm(dataDir, { recursive: true, force: true });
+    await rm(appDir, { recursive: true, force: true });
+  }
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
