@@ -217,7 +217,9 @@ export const TRACE_COLUMNS: readonly TraceColumn[] = [
     id: "spans",
     label: "Spans",
     align: "right",
-    render: (row) => <span className="font-mono tabular-nums">{row.spanCount}</span>,
+    render: (row) => (
+      <span className="font-mono tabular-nums">{row.spanCount.toLocaleString("en-US")}</span>
+    ),
   },
   {
     id: "status",

@@ -44,7 +44,7 @@ function SpanName({ node }: { node: SkeletonNode }) {
   const error = node.level === "ERROR";
   return (
     <span
-      className={`truncate ${error ? "font-medium text-red-700 dark:text-red-400" : ""}`}
+      className={`min-w-12 truncate ${error ? "font-medium text-red-700 dark:text-red-400" : ""}`}
       title={node.name}
       data-testid="span-name"
     >
@@ -126,14 +126,14 @@ function RowFigures({ node }: { node: SkeletonNode }) {
   return (
     <>
       <span
-        className={`w-16 text-right ${tone}`}
+        className={`hidden w-16 text-right whitespace-nowrap sm:block ${tone}`}
         title={aggregate ? "Tokens including children" : "Tokens"}
         data-testid="row-tokens"
       >
         {tokens !== undefined ? `${mark}${formatTokens(tokens)}` : ""}
       </span>
       <span
-        className={`w-20 text-right ${tone}`}
+        className={`hidden w-24 text-right whitespace-nowrap sm:block ${tone}`}
         title={aggregate ? "Cost including children" : (node.cost ?? "Cost")}
         data-testid="row-cost"
       >
@@ -206,7 +206,7 @@ export const TimelineRow = memo(function TimelineRow(
       className={rowClass(selected)}
       onClick={() => onSelect(index)}
     >
-      <span className="flex w-64 shrink-0 items-center gap-1.5 overflow-hidden xl:w-80">
+      <span className="flex w-36 shrink-0 items-center gap-1.5 overflow-hidden sm:w-64 xl:w-80">
         <span className="shrink-0" style={{ width: indent }} />
         <Chevron {...props} />
         <DepthChip depth={node.depth} maxLevels={TIMELINE_MAX_INDENT_LEVELS} />
@@ -241,7 +241,7 @@ export function TimelineAxis({ traceDurationMs }: { traceDurationMs: number }) {
   const ticks = [0, 0.25, 0.5, 0.75, 1];
   return (
     <div className="flex h-7 items-end border-b border-zinc-200 px-2 text-[10px] text-zinc-500 dark:border-zinc-800">
-      <span className="w-64 shrink-0 pb-1 xl:w-80">Span</span>
+      <span className="w-36 shrink-0 pb-1 sm:w-64 xl:w-80">Span</span>
       <span className="relative h-full flex-1">
         {ticks.map((tick) => (
           <span

@@ -4,6 +4,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { SkeletonNode } from "@/lib/explorer/types";
 import { ancestorIndexes, visibleRowIndexes } from "@/lib/explorer/visible-rows";
+import { FindSpan } from "./find-span";
 import { SpanPanel } from "./span-panel";
 import { ROW_HEIGHT, TimelineAxis, TimelineRow, TreeRow } from "./span-rows";
 import type { SpanDetailCache } from "./use-span-detail";
@@ -145,6 +146,25 @@ export function TraceExplorer({
     event.preventDefault();
   };
 
+  // Selecting a span that a collapsed parent hides opens the way to it, then scrolls to it.
+  const scrollToSelection = useRef(false);
+  const reveal = (index: number) => {
+    const ancestors = ancestorIndexes(nodes, index);
+    if (ancestors.some((ancestor) => collapsed.has(ancestor))) {
+      const next = new Set(collapsed);
+      for (const ancestor of ancestors) next.delete(ancestor);
+      setCollapsed(next);
+    }
+    scrollToSelection.current = true;
+    select(index);
+  };
+  useEffect(() => {
+    if (!scrollToSelection.current || selected === null) return;
+    scrollToSelection.current = false;
+    const row = rowOfNode.get(selected);
+    if (row !== undefined) virtualizer.scrollToIndex(row, { align: "center" });
+  }, [selected, rowOfNode, virtualizer]);
+
   const collapseAll = () => {
     const all = new Set<number>();
     nodes.forEach((node, index) => {
@@ -204,6 +224,7 @@ export function TraceExplorer({
           >
             Collapse all
           </button>
+          <FindSpan nodes={nodes} selected={selected} onFound={reveal} />
           <span className="ml-auto text-[11px] text-zinc-500">
             {nodes.length.toLocaleString("en-US")} spans · ↑↓ to move, ←→ to fold
           </span>

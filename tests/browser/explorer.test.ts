@@ -214,6 +214,20 @@ describe("trace explorer", () => {
     await page.waitForURL((url) => url.searchParams.get("span") === ada.spanIds.plan);
   });
 
+  it("finds a span by name inside collapsed parents", async () => {
+    await page.goto(`${baseUrl}${projectPath}/traces/${ada.traceId}`);
+    await page.getByRole("button", { name: "Collapse all" }).click();
+    await expect.poll(() => page.getByTestId("tree-row").count()).toBe(1);
+
+    await page.getByLabel("Find span").fill("embed");
+    await page.getByLabel("Find span").press("Enter");
+    await page.waitForURL((url) => url.searchParams.get("span") === ada.spanIds.embed);
+    expect(await page.getByTestId("find-count").textContent()).toBe("1 of 1");
+    const selected = page.locator("[data-testid=tree-row][aria-selected=true]");
+    expect(await selected.getAttribute("data-span-id")).toBe(ada.spanIds.embed);
+    expect(await page.getByTestId("tree-row").count()).toBe(6);
+  });
+
   it("shows a session as a conversation of turns, each linking to its trace", async () => {
     await page.goto(`${baseUrl}${projectPath}/sessions`);
     const sessionLink = page.getByRole("link", { name: sessionId });
