@@ -16,19 +16,24 @@
  */
 export const RECOMPUTE_TRACES_SQL = `
 WITH trace_spans AS MATERIALIZED (
-  SELECT s."trace_id", s."span_id", s."parent_span_id", s."start_ns", s."end_ns",
-    s."start_time", s."end_time", s."name", s."type", s."level", s."model", s."tags",
-    s."input", s."output", s."metadata",
-    s."user_id", s."session_id", s."feature", s."environment", s."release", s."version",
-    s."trace_name", s."trace_input", s."trace_output",
-    s."input_tokens", s."output_tokens", s."total_tokens", s."cache_read_tokens",
-    s."cache_write_tokens", s."reasoning_tokens", s."input_cost", s."output_cost", s."total_cost"
   -- One primary-key probe per trace. OFFSET 0 keeps the lateral subquery from being flattened
   -- into a join that scans all of the project's spans (the planner's choice when a new
-  -- partition has no statistics yet).
+  -- partition has no statistics yet). Large values (input, output, metadata) are not read here:
+  -- only the few spans that supply them are looked up at the end.
+  SELECT s.*
   FROM unnest($2::text[]) AS a(trace_id)
   CROSS JOIN LATERAL (
-    SELECT * FROM "spans" AS p WHERE p."project_id" = $1 AND p."trace_id" = a.trace_id OFFSET 0
+    SELECT p."trace_id", p."span_id", p."parent_span_id", p."start_ns", p."end_ns",
+      p."start_time", p."end_time", p."name", p."type", p."level", p."model", p."tags",
+      p."user_id", p."session_id", p."feature", p."environment", p."release", p."version",
+      p."trace_name", p."trace_input" IS NOT NULL AS has_trace_input,
+      p."trace_output" IS NOT NULL AS has_trace_output,
+      p."input_tokens", p."output_tokens", p."total_tokens", p."cache_read_tokens",
+      p."cache_write_tokens", p."reasoning_tokens", p."input_cost", p."output_cost",
+      p."total_cost"
+    FROM "spans" AS p
+    WHERE p."project_id" = $1 AND p."trace_id" = a.trace_id
+    OFFSET 0
   ) AS s
 ),
 flagged AS MATERIALIZED (
@@ -65,13 +70,13 @@ totals AS (
     (array_agg("release" ORDER BY "start_ns", "span_id") FILTER (WHERE "release" IS NOT NULL))[1] AS release,
     (array_agg("version" ORDER BY "start_ns", "span_id") FILTER (WHERE "version" IS NOT NULL))[1] AS version,
     (array_agg("trace_name" ORDER BY "start_ns", "span_id") FILTER (WHERE "trace_name" IS NOT NULL))[1] AS trace_name,
-    (array_agg("trace_input" ORDER BY "start_ns", "span_id") FILTER (WHERE "trace_input" IS NOT NULL))[1] AS trace_input,
-    (array_agg("trace_output" ORDER BY "start_ns", "span_id") FILTER (WHERE "trace_output" IS NOT NULL))[1] AS trace_output
+    (array_agg("span_id" ORDER BY "start_ns", "span_id") FILTER (WHERE has_trace_input))[1] AS trace_input_span,
+    (array_agg("span_id" ORDER BY "start_ns", "span_id") FILTER (WHERE has_trace_output))[1] AS trace_output_span
   FROM flagged
   GROUP BY "trace_id"
 ),
 roots AS (
-  SELECT DISTINCT ON ("trace_id") "trace_id", "span_id", "name", "input", "output", "metadata"
+  SELECT DISTINCT ON ("trace_id") "trace_id", "span_id", "name"
   FROM flagged
   ORDER BY "trace_id", ("parent_span_id" IS NULL OR parent_missing) DESC, "start_ns", "span_id"
 ),
@@ -90,9 +95,9 @@ INSERT INTO "traces" AS tr (
 )
 SELECT $1, t."trace_id", COALESCE(t.trace_name, r."name"), r."span_id", t.start_time,
   t.end_time, t.start_ns, t.end_ns, GREATEST(t.end_ns - t.start_ns, 0),
-  COALESCE(t.trace_input, r."input"), COALESCE(t.trace_output, r."output"),
+  COALESCE(ti.value, ri."input"), COALESCE(tout.value, ri."output"),
   t.user_id, t.session_id, t.feature, COALESCE(g.tags, '{}'),
-  t.environment, t.release, t.version, r."metadata", t.models,
+  t.environment, t.release, t.version, ri."metadata", t.models,
   CASE WHEN t.error_count > 0 THEN 'ERROR' WHEN t.has_warning THEN 'WARNING' ELSE 'DEFAULT' END,
   t.error_count, t.span_count, t.missing_parent_count, t.input_tokens, t.output_tokens,
   t.total_tokens, t.cache_read_tokens, t.cache_write_tokens, t.reasoning_tokens, t.input_cost,
@@ -100,6 +105,21 @@ SELECT $1, t."trace_id", COALESCE(t.trace_name, r."name"), r."span_id", t.start_
 FROM totals AS t
 JOIN roots AS r ON r."trace_id" = t."trace_id"
 LEFT JOIN tag_sets AS g ON g."trace_id" = t."trace_id"
+CROSS JOIN LATERAL (
+  SELECT s."input", s."output", s."metadata" FROM "spans" AS s
+  WHERE s."project_id" = $1 AND s."trace_id" = t."trace_id" AND s."span_id" = r."span_id"
+  OFFSET 0
+) AS ri
+LEFT JOIN LATERAL (
+  SELECT s."trace_input" AS value FROM "spans" AS s
+  WHERE s."project_id" = $1 AND s."trace_id" = t."trace_id" AND s."span_id" = t.trace_input_span
+  OFFSET 0
+) AS ti ON true
+LEFT JOIN LATERAL (
+  SELECT s."trace_output" AS value FROM "spans" AS s
+  WHERE s."project_id" = $1 AND s."trace_id" = t."trace_id" AND s."span_id" = t.trace_output_span
+  OFFSET 0
+) AS tout ON true
 ORDER BY t."trace_id"
 ON CONFLICT ("project_id", "trace_id") DO UPDATE SET
   "name" = EXCLUDED."name", "root_span_id" = EXCLUDED."root_span_id",
