@@ -2,6 +2,7 @@
 
 import { useMemo } from "react";
 import {
+  parseJsonIfStructured,
   readPayloadView,
   type ChatMessageView,
   type ContentPart,
@@ -116,16 +117,8 @@ function ChatMessage({ message }: { message: ChatMessageView }) {
 
 /** A tool result is often JSON text: shown as JSON when it parses, as markdown otherwise. */
 function ToolResultText({ text }: { text: string }) {
-  const parsed = useMemo(() => {
-    const trimmed = text.trim();
-    if (!trimmed.startsWith("{") && !trimmed.startsWith("[")) return undefined;
-    try {
-      return JSON.parse(trimmed) as unknown;
-    } catch {
-      return undefined;
-    }
-  }, [text]);
-  return parsed === undefined ? <SafeMarkdown text={text} /> : <JsonView value={parsed} />;
+  const parsed = useMemo(() => parseJsonIfStructured(text), [text]);
+  return typeof parsed === "string" ? <SafeMarkdown text={parsed} /> : <JsonView value={parsed} />;
 }
 
 function DocumentCard({ document, rank }: { document: DocumentView; rank: number }) {

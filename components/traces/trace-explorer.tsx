@@ -104,50 +104,17 @@ export function TraceExplorer({
     writeUrlState(selected !== null ? (nodes[selected]?.spanId ?? null) : null, next);
   };
 
-  // A deep-linked span is scrolled into view once, after the list has its real size.
-  const scrolledToInitial = useRef(false);
+  // Set when the selection must be scrolled into view once the rows are laid out: a deep link,
+  // a found span, a jump to the parent.
+  const scrollToSelection = useRef(initialIndex !== null);
   useEffect(() => {
-    if (scrolledToInitial.current || initialIndex === null) return;
-    scrolledToInitial.current = true;
-    const row = rowOfNode.get(initialIndex);
+    if (!scrollToSelection.current || selected === null) return;
+    scrollToSelection.current = false;
+    const row = rowOfNode.get(selected);
     if (row !== undefined) virtualizer.scrollToIndex(row, { align: "center" });
-  }, [initialIndex, rowOfNode, virtualizer]);
+  }, [selected, rowOfNode, virtualizer]);
 
-  const moveSelection = (delta: number) => {
-    const currentRow = selected !== null ? (rowOfNode.get(selected) ?? 0) : -1;
-    const nextRow = Math.max(0, Math.min(rows.length - 1, currentRow + delta));
-    const nodeIndex = rows[nextRow];
-    if (nodeIndex === undefined) return;
-    select(nodeIndex);
-    virtualizer.scrollToIndex(nextRow, { align: "auto" });
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === "ArrowDown" || event.key === "j") moveSelection(1);
-    else if (event.key === "ArrowUp" || event.key === "k") moveSelection(-1);
-    else if (event.key === "PageDown") moveSelection(20);
-    else if (event.key === "PageUp") moveSelection(-20);
-    else if ((event.key === "ArrowLeft" || event.key === "ArrowRight") && selected !== null) {
-      const node = nodes[selected];
-      const isCollapsed = collapsed.has(selected);
-      if (event.key === "ArrowRight" && node && node.childCount > 0 && isCollapsed)
-        toggle(selected);
-      else if (event.key === "ArrowLeft" && node && node.childCount > 0 && !isCollapsed)
-        toggle(selected);
-      else if (event.key === "ArrowLeft") {
-        const [parent] = ancestorIndexes(nodes, selected);
-        if (parent !== undefined) {
-          select(parent);
-          const row = rowOfNode.get(parent);
-          if (row !== undefined) virtualizer.scrollToIndex(row, { align: "auto" });
-        }
-      } else return;
-    } else return;
-    event.preventDefault();
-  };
-
-  // Selecting a span that a collapsed parent hides opens the way to it, then scrolls to it.
-  const scrollToSelection = useRef(false);
+  /** Selects a span, opening any collapsed parent that hides it, and scrolls to it. */
   const reveal = (index: number) => {
     const ancestors = ancestorIndexes(nodes, index);
     if (ancestors.some((ancestor) => collapsed.has(ancestor))) {
@@ -158,12 +125,53 @@ export function TraceExplorer({
     scrollToSelection.current = true;
     select(index);
   };
-  useEffect(() => {
-    if (!scrollToSelection.current || selected === null) return;
-    scrollToSelection.current = false;
-    const row = rowOfNode.get(selected);
-    if (row !== undefined) virtualizer.scrollToIndex(row, { align: "center" });
-  }, [selected, rowOfNode, virtualizer]);
+
+  const moveSelection = (delta: number) => {
+    const currentRow = selected !== null ? (rowOfNode.get(selected) ?? 0) : -1;
+    const nextRow = Math.max(0, Math.min(rows.length - 1, currentRow + delta));
+    const nodeIndex = rows[nextRow];
+    if (nodeIndex === undefined) return;
+    select(nodeIndex);
+    virtualizer.scrollToIndex(nextRow, { align: "auto" });
+  };
+
+  /** Arrows move and fold like a file tree (j/k too); true when the key was used. */
+  const handleKey = (key: string): boolean => {
+    const node = selected !== null ? nodes[selected] : undefined;
+    const folded = selected !== null && collapsed.has(selected);
+    switch (key) {
+      case "ArrowDown":
+      case "j":
+        moveSelection(1);
+        return true;
+      case "ArrowUp":
+      case "k":
+        moveSelection(-1);
+        return true;
+      case "PageDown":
+        moveSelection(20);
+        return true;
+      case "PageUp":
+        moveSelection(-20);
+        return true;
+      case "ArrowRight":
+        if (selected === null || !node || node.childCount === 0 || !folded) return false;
+        toggle(selected);
+        return true;
+      case "ArrowLeft": {
+        if (selected === null || !node) return false;
+        if (node.childCount > 0 && !folded) toggle(selected);
+        else if (node.parentIndex >= 0) reveal(node.parentIndex);
+        return true;
+      }
+      default:
+        return false;
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (handleKey(event.key)) event.preventDefault();
+  };
 
   const collapseAll = () => {
     const all = new Set<number>();
