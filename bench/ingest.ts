@@ -4,7 +4,7 @@
 // time. Then the raw ceiling: the same rows COPYed into a bare table. Prints spans/s, request
 // p50/p99, rows/s and the ratio ingest/ceiling.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -19,6 +19,7 @@ import { decodeTraceRequest } from "../lib/otlp/decode-request";
 import { encodeProtobufBody } from "../lib/otlp/test-builders";
 import { copyChunks, createCeilingTable, formatCopyLine } from "./copy-ceiling";
 import { generateRequests } from "./ingest-traces";
+import { cpuSecondsOfTree } from "./process-cpu";
 
 const { values } = parseArgs({
   options: {
@@ -141,8 +142,13 @@ async function main(): Promise<void> {
     // Warm-up (not measured): JIT, prepared statements, the month's partition.
     await sendAll(app.baseUrl, generateRequests(2 * batchSize, batchSize).map(encodeProtobufBody));
 
+    const postmasterPid = Number(
+      (await readFile(path.join(dataDir, "pg", "postmaster.pid"), "utf8")).split("\n")[0],
+    );
+    const cpuBefore = [cpuSecondsOfTree(app.server.pid), cpuSecondsOfTree(postmasterPid)];
     const ingest = await sendAll(app.baseUrl, bodies);
     const ingestRate = (spanCount / ingest.elapsedMs) * 1000;
+    const cpuAfter = [cpuSecondsOfTree(app.server.pid), cpuSecondsOfTree(postmasterPid)];
     const [project] = await sql<{ id: string }[]>`SELECT id FROM "Project" LIMIT 1`;
     const [stored] = await sql<{ count: bigint }[]>`SELECT count(*) FROM spans`;
     console.log(
@@ -151,6 +157,17 @@ async function main(): Promise<void> {
         `p99 ${percentile(ingest.latencies, 0.99).toFixed(0)} ms (concurrency ${concurrency}); ` +
         `${stored?.count} spans stored`,
     );
+    const [appCpu, postgresCpu] = cpuAfter.map((after, index) =>
+      after === null || cpuBefore[index] === null ? null : after - (cpuBefore[index] ?? 0),
+    );
+    if (appCpu != null && postgresCpu != null) {
+      const seconds = ingest.elapsedMs / 1000;
+      console.log(
+        `CPU during ingest: app ${appCpu.toFixed(1)} s (${((appCpu / seconds) * 100).toFixed(0)}% ` +
+          `of a core), Postgres ${postgresCpu.toFixed(1)} s ` +
+          `(${((postgresCpu / seconds) * 100).toFixed(0)}% of a core), on ${os.cpus().length} cores`,
+      );
+    }
 
     const chunks = buildCopyChunks(project?.id ?? "bench", bodies);
     const ceilings: Array<[string, number]> = [];
