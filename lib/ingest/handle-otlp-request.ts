@@ -63,6 +63,8 @@ export async function handleOtlpTraceRequest(request: Request, requestId: string
 }
 
 /** Checks media type and encoding before reading the body, then decodes; AppError on refusal. */
+// Limitation: refusals are JSON `{ error }` even for protobuf requests; the OTLP spec suggests
+// a protobuf google.rpc.Status there. OTLP exporters only log the body, the status drives them.
 async function decodeOrRefuse(
   request: Request,
   limits: BodyLimits,

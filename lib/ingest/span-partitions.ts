@@ -18,6 +18,9 @@ interface PartitionState {
   retryAt?: number;
 }
 
+// Limitation: what is known about partitions is cached per process and never expires once a
+// partition is "ready"; if retention drops a month's partition while the process runs, late
+// spans of that month go to the default partition (still stored, just not pruned with it).
 const partitionStates = new Map<string, PartitionState>();
 const creations = new Map<string, Promise<void>>();
 

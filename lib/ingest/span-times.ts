@@ -8,6 +8,9 @@ export interface SpanTimes {
   warning: string | null;
 }
 
+// Limitation: start_time/end_time (for indexing and partitioning) keep microseconds; the exact
+// nanoseconds live in start_ns/end_ns and are what the API returns as *Nanos.
+
 /** The largest value a Postgres BIGINT column holds. */
 export const INT64_MAX = (1n << 63n) - 1n;
 

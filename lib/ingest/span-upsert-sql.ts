@@ -39,7 +39,12 @@ export const UPSERT_SPANS_SQL = buildUpsertSql({ withMoved: false });
  */
 export const UPSERT_MOVED_SPANS_SQL = buildUpsertSql({ withMoved: true });
 
-/** Takes one transaction-scoped advisory lock per trace, in a fixed order ($1 project, $2 ids). */
+/**
+ * Takes one transaction-scoped advisory lock per trace, in a fixed order ($1 project, $2 ids),
+ * so that writers of one trace run one after the other and the rollup sees every span.
+ */
+// Limitation: locks are keyed by a 64-bit hash of (project, trace); two traces with the same
+// hash merely wait for each other.
 export const LOCK_TRACES_SQL = `
 SELECT count(pg_advisory_xact_lock(lock_key)) AS locked
 FROM (

@@ -54,6 +54,7 @@ export type ObservationDetail = ObservationResponse & {
  * attributes, resource, scope, events, links, and how each field was mapped. Null when the
  * project has none; a 409 when the span id occurs in several traces and no traceId was given.
  */
+// Limitation: span ids are unique only within a trace; one reused across traces needs traceId.
 export async function getObservation(
   projectId: string,
   spanId: string,

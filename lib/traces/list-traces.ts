@@ -52,6 +52,8 @@ export async function listTraces(
       : null;
 
   const meta: TraceListPage["meta"] = { limit: query.limit, nextCursor };
+  // Limitation: Langfuse's page paging is offset-based (slow on deep pages) and its totals cost
+  // a count over the filtered traces; the cursor is the scalable way to page.
   if (query.page && !cursor) {
     const [count] = await sql<{ total: bigint }[]>`
       SELECT count(*) AS total FROM traces AS t WHERE ${filters}`;
