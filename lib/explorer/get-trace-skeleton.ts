@@ -108,12 +108,12 @@ export async function getTraceSummary(
   };
 }
 
-// Limitation: the whole skeleton goes to the browser at once (about 250 bytes a span); fine for
+// Limitation: the whole skeleton goes to the browser at once (about 190 bytes a span); fine for
 // 10k spans, but a trace of hundreds of thousands of spans would need the tree paged by subtree.
 /**
  * A trace's rollup and the structure of its tree without any payload (no input, output or
- * attributes), which keeps a 10k-span trace to a few hundred kilobytes. Payloads are loaded per
- * span by getSpanDetail.
+ * attributes), which keeps a 10k-span trace near 2 MB instead of the tens of megabytes its
+ * payloads can weigh. Payloads are loaded per span by getSpanDetail.
  */
 export async function getTraceSkeleton(
   projectId: string,

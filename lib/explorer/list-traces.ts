@@ -192,6 +192,8 @@ function buildFilterConditions(
 // Limitation: the search is an unindexed ILIKE over the JSON text of the trace input and output,
 // bounded by the time range and the page size; a rare term over months of traces scans them all.
 // A trigram index would make it fast but would be rewritten on every rollup update at ingest.
+// It matches the JSON text, so a term with quotes, backslashes or line breaks (escaped there)
+// is not found as typed.
 function searchCondition(sql: Sql, text: string): Fragment {
   const pattern = `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
   return sql`(
