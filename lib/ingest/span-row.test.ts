@@ -87,3 +87,20 @@ describe("buildSpanRow", () => {
     expect(row.json.metadata).toBeNull();
   });
 });
+
+describe("buildSpanRow refusals", () => {
+  it.each([
+    ["kind", { kind: 40000 }],
+    ["status.code", { status: { code: 70000, message: "" } }],
+  ])("should reject a span whose %s does not fit a SMALLINT", (field, overrides) => {
+    const row = buildSpanRow(mapSpan(buildSpan({}, overrides)), OPTIONS);
+
+    expect(row).toEqual({ rejection: expect.stringContaining(`${field}:`) });
+  });
+
+  it("should accept the largest kind that fits", () => {
+    expect(buildSpanRow(mapSpan(buildSpan({}, { kind: 32767 })), OPTIONS)).not.toHaveProperty(
+      "rejection",
+    );
+  });
+});

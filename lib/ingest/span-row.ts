@@ -88,12 +88,14 @@ export interface SpanRowOptions {
 
 const EMPTY_PRICE_BOOK = new PriceBook([]);
 
+const SMALLINT_MAX = 32767;
+
 /** Names, ids and other indexed text longer than this (UTF-8 bytes) are cut with a warning. */
 export const MAX_INDEXED_TEXT_BYTES = 2000;
 
 /**
  * Builds the row for a mapped span, or a rejection reason when the span cannot be stored (times
- * beyond int64). Never throws for client data.
+ * beyond int64, kind or status code beyond SMALLINT). Never throws for client data.
  */
 export function buildSpanRow(
   mapped: MappedSpan,
@@ -104,6 +106,11 @@ export function buildSpanRow(
   const usage = estimated ?? mapped.usage;
   const times = resolveSpanTimes(span.startTimeUnixNano, span.endTimeUnixNano);
   if ("rejection" in times) return times;
+  // OTLP enums are open, but kind and status code are stored as SMALLINT.
+  if (span.kind > SMALLINT_MAX) return { rejection: `kind: ${span.kind} is out of range` };
+  if (span.status.code > SMALLINT_MAX) {
+    return { rejection: `status.code: ${span.status.code} is out of range` };
+  }
 
   const warnings = [...mapped.warnings];
   if (times.warning) warnings.push(times.warning);

@@ -1,7 +1,10 @@
+import type { TransactionSql } from "postgres";
+
 import { getSql, type Sql } from "@/lib/db/sql";
 import type { MappedSpan } from "@/lib/ingest/types";
 import { sanitizeJsonValue } from "@/lib/otlp/sanitize-text";
 
+import { splitIntoStatements } from "./span-batches";
 import { SPAN_JSON_COLUMNS, SPAN_SCALAR_COLUMNS } from "./span-columns";
 import { ensureSpanPartitions, partitionMonthOf } from "./span-partitions";
 import { buildSpanRow, serializeSpanRow, type SpanRow, type SpanRowOptions } from "./span-row";
@@ -46,11 +49,10 @@ export async function writeSpans(
 
   await ensureSpanPartitions(sql, monthsOf(rows));
 
+  const statements = splitIntoStatements(rows);
   const traceIds = [...new Set(rows.map((row) => row.scalars.trace_id))];
-  const payload = serializeRows(rows);
-  // The upsert and the lock are prepared (planned once per connection: the upsert's planning
-  // costs more than its execution). The lookups by trace and span stay unprepared: a generic
-  // plan, made without the parameter values, can choose to scan the project's spans.
+  // The lock is prepared; the lookups by trace and span are planned each time, because a
+  // generic plan, made without the parameter values, can choose to scan the project's spans.
   const prepared = { prepare: true };
   const planEachTime = { prepare: false };
   await sql.begin(async (transaction) => {
@@ -67,22 +69,11 @@ export async function writeSpans(
         planEachTime,
       ),
     ]);
-    const upsert =
-      moved.length === 0
-        ? transaction.unsafe(UPSERT_SPANS_SQL, [projectId, payload], prepared)
-        : transaction.unsafe(
-            UPSERT_MOVED_SPANS_SQL,
-            [
-              projectId,
-              payload,
-              moved.map((span) => span.trace_id),
-              moved.map((span) => span.span_id),
-              moved.map((span) => span.start_micros),
-            ],
-            planEachTime,
-          );
+    const upserts = statements.map((statementRows) =>
+      upsertRows(transaction, projectId, statementRows, moved),
+    );
     await Promise.all([
-      upsert,
+      ...upserts,
       transaction.unsafe(RECOMPUTE_TRACES_SQL, [projectId, traceIds], planEachTime),
       transaction.unsafe(MARK_COST_HOURS_DIRTY_SQL, [projectId, traceIds]),
     ]);
@@ -94,6 +85,29 @@ interface MovedSpan {
   trace_id: string;
   span_id: string;
   start_micros: string;
+}
+
+/** One upsert statement; the variant that also moves rows only when some of these moved. */
+function upsertRows(
+  transaction: TransactionSql,
+  projectId: string,
+  rows: readonly SpanRow[],
+  moved: readonly MovedSpan[],
+) {
+  const payload = serializeRows(rows);
+  const keys = new Set(rows.map((row) => `${row.scalars.trace_id}:${row.scalars.span_id}`));
+  const movedHere = moved.filter((span) => keys.has(`${span.trace_id}:${span.span_id}`));
+  if (movedHere.length === 0) {
+    // Prepared: planned once per connection (its planning costs more than its execution).
+    return transaction.unsafe(UPSERT_SPANS_SQL, [projectId, payload], { prepare: true });
+  }
+  return transaction.unsafe(UPSERT_MOVED_SPANS_SQL, [
+    projectId,
+    payload,
+    movedHere.map((span) => span.trace_id),
+    movedHere.map((span) => span.span_id),
+    movedHere.map((span) => span.start_micros),
+  ]);
 }
 
 /**

@@ -6,7 +6,12 @@ import { describe, expect, it } from "vitest";
 
 import { revokeApiKey } from "../../lib/auth/api-keys";
 import { getTraceServiceTypes } from "../../lib/otlp/otlp-proto-schema";
-import { buildWireRequest, encodeJsonBody, encodeProtobufBody } from "../../lib/otlp/test-builders";
+import {
+  buildWireRequest,
+  encodeJsonBody,
+  encodeProtobufBody,
+  stringAttribute,
+} from "../../lib/otlp/test-builders";
 import { basicAuth, TEST_KEYS } from "../setup/test-env";
 import {
   AUTH,
@@ -115,6 +120,19 @@ const CASES: BadRequestCase[] = [
     status: 413,
     error: /over the limit of 4194304/,
     body: () => new Uint8Array(4 * 1024 * 1024 + 1),
+    headers: () => ({ "content-type": "application/x-protobuf", authorization: AUTH }),
+  },
+  {
+    name: "a large resource repeated on many spans",
+    status: 413,
+    error: /would store more than/,
+    body: () =>
+      encodeProtobufBody(
+        buildWireRequest({
+          resourceAttributes: [stringAttribute("service.notes", "r".repeat(1024 * 1024))],
+          spans: Array.from({ length: 200 }, () => span(newTraceId(), newSpanId(), "", "s", 0, 1)),
+        }),
+      ),
     headers: () => ({ "content-type": "application/x-protobuf", authorization: AUTH }),
   },
   {
