@@ -15,6 +15,11 @@ interface StoredSpan {
   trace_id: string;
   span_id: string;
   start_time: Date;
+  /**
+   * start_time to the microsecond, kept as text end to end: a JS Date (or a parameter typed
+   * timestamptz, which postgres.js turns into one) would cut it to milliseconds.
+   */
+  start_exact: string;
   model: string | null;
   request_model: string | null;
   response_model: string | null;
@@ -72,17 +77,17 @@ export async function recomputeProjectCosts(runId: string, projectId: string): P
     data: { status: "running", startedAt: new Date(), total: Number(count) },
   });
 
-  let cursor: { start: Date; traceId: string; spanId: string } | null = null;
+  let cursor: { start: string; traceId: string; spanId: string } | null = null;
   let processed = 0;
   for (;;) {
     const spans: StoredSpan[] = await sql<StoredSpan[]>`
-      SELECT trace_id, span_id, start_time, model, request_model, response_model, input_tokens,
+      SELECT trace_id, span_id, start_time, start_time::text AS start_exact, model, request_model, response_model, input_tokens,
         output_tokens, total_tokens, cache_read_tokens, cache_write_tokens, reasoning_tokens,
         audio_input_tokens, audio_output_tokens, image_input_tokens
       FROM spans
       WHERE project_id = ${projectId} AND cost_source IS DISTINCT FROM 'client'
         AND (input_tokens IS NOT NULL OR output_tokens IS NOT NULL)
-        ${cursor ? sql`AND (start_time, trace_id, span_id) > (${cursor.start}, ${cursor.traceId}, ${cursor.spanId})` : sql``}
+        ${cursor ? sql`AND (start_time, trace_id, span_id) > (${cursor.start}::text::timestamptz, ${cursor.traceId}, ${cursor.spanId})` : sql``}
       ORDER BY start_time, trace_id, span_id
       LIMIT ${BATCH_SIZE}`;
     if (spans.length === 0) break;
@@ -98,7 +103,7 @@ export async function recomputeProjectCosts(runId: string, projectId: string): P
       return {
         trace_id: span.trace_id,
         span_id: span.span_id,
-        start_time: span.start_time.toISOString(),
+        start_time: span.start_exact,
         input_cost: cost?.input ?? null,
         output_cost: cost?.output ?? null,
         total_cost: cost?.total ?? null,
@@ -127,7 +132,7 @@ export async function recomputeProjectCosts(runId: string, projectId: string): P
 
     processed += spans.length;
     const last = spans[spans.length - 1]!;
-    cursor = { start: last.start_time, traceId: last.trace_id, spanId: last.span_id };
+    cursor = { start: last.start_exact, traceId: last.trace_id, spanId: last.span_id };
     await prisma.costRecomputeRun.update({ where: { id: runId }, data: { processed } });
   }
   await prisma.costRecomputeRun.update({

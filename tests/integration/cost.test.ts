@@ -73,10 +73,15 @@ describe("cost at ingest and after a price change", () => {
   it("leaves an unknown model unpriced, then prices it after a custom price, once", async () => {
     const project = await createOtherProject(`cost-custom-${newSpanId()}`);
     const traceId = newTraceId();
-    await postSpans(
-      [generation(traceId, "acme-llm-v1", 1000, 1000), generation(traceId, "acme-llm-v1", 3000, 0)],
-      { auth: project.auth },
-    );
+    // Regression: real SDKs send sub-millisecond start times, which the recompute once lost
+    // (it paged and matched rows by millisecond Dates, so it looped and updated nothing).
+    const subMillisecond = generation(traceId, "acme-llm-v1", 3000, 0);
+    subMillisecond.startTimeUnixNano = (
+      BigInt(String(subMillisecond.startTimeUnixNano)) + 123_456n
+    ).toString();
+    await postSpans([generation(traceId, "acme-llm-v1", 1000, 1000), subMillisecond], {
+      auth: project.auth,
+    });
     expect((await traceCost(traceId, project.auth)).totalCost).toBeNull();
 
     const created = await fetch(`${baseUrl()}/api/public/models`, {
