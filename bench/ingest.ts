@@ -120,6 +120,55 @@ function buildCopyChunks(projectId: string, bodies: Uint8Array[]): string[] {
   });
 }
 
+/** Sends the bodies and prints throughput, latency and where the CPU went; returns spans/s. */
+async function measureIngest(
+  baseUrl: string,
+  bodies: Uint8Array[],
+  pids: Array<number | undefined>,
+) {
+  const cpuBefore = pids.map(cpuSecondsOfTree);
+  const ingest = await sendAll(baseUrl, bodies);
+  const cpuAfter = pids.map(cpuSecondsOfTree);
+  const rate = (spanCount / ingest.elapsedMs) * 1000;
+  console.log(
+    `ingest: ${spanCount} spans in ${(ingest.elapsedMs / 1000).toFixed(1)} s = ` +
+      `${Math.round(rate)} spans/s, request p50 ${percentile(ingest.latencies, 0.5).toFixed(0)} ms, ` +
+      `p99 ${percentile(ingest.latencies, 0.99).toFixed(0)} ms (concurrency ${concurrency})`,
+  );
+
+  const [appCpu, postgresCpu] = cpuAfter.map((after, index) => {
+    const before = cpuBefore[index];
+    return after === null || before === null || before === undefined ? null : after - before;
+  });
+  if (appCpu != null && postgresCpu != null) {
+    const share = (cpu: number) => `${((cpu / (ingest.elapsedMs / 1000)) * 100).toFixed(0)}%`;
+    console.log(
+      `CPU during ingest: app ${appCpu.toFixed(1)} s (${share(appCpu)} of a core), Postgres ` +
+        `${postgresCpu.toFixed(1)} s (${share(postgresCpu)} of a core), on ${os.cpus().length} cores`,
+    );
+  }
+  return rate;
+}
+
+/** COPYs the same rows with 1 and `concurrency` streams; prints rows/s and the ratios. */
+async function measureCeiling(
+  sql: postgres.Sql<{ bigint: bigint }>,
+  chunks: string[],
+  ingestRate: number,
+) {
+  const rates: number[] = [];
+  for (const streams of [1, concurrency]) {
+    await createCeilingTable(sql);
+    const rate = (spanCount / (await copyChunks(sql, chunks, streams))) * 1000;
+    rates.push(rate);
+    console.log(
+      `ceiling (COPY, bare table, ${streams} stream(s)): ${Math.round(rate)} rows/s, ` +
+        `ratio ingest/ceiling ${(ingestRate / rate).toFixed(2)}`,
+    );
+  }
+  console.log(`ratio ingest / best ceiling: ${(ingestRate / Math.max(...rates)).toFixed(2)}`);
+}
+
 async function main(): Promise<void> {
   // Separate folders: startEmbeddedPostgres opens its own up to the postgres user.
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "sightline-bench-ingest-db-"));
@@ -142,47 +191,16 @@ async function main(): Promise<void> {
     // Warm-up (not measured): JIT, prepared statements, the month's partition.
     await sendAll(app.baseUrl, generateRequests(2 * batchSize, batchSize).map(encodeProtobufBody));
 
-    const postmasterPid = Number(
-      (await readFile(path.join(dataDir, "pg", "postmaster.pid"), "utf8")).split("\n")[0],
-    );
-    const cpuBefore = [cpuSecondsOfTree(app.server.pid), cpuSecondsOfTree(postmasterPid)];
-    const ingest = await sendAll(app.baseUrl, bodies);
-    const ingestRate = (spanCount / ingest.elapsedMs) * 1000;
-    const cpuAfter = [cpuSecondsOfTree(app.server.pid), cpuSecondsOfTree(postmasterPid)];
-    const [project] = await sql<{ id: string }[]>`SELECT id FROM "Project" LIMIT 1`;
+    const postmaster = await readFile(path.join(dataDir, "pg", "postmaster.pid"), "utf8");
+    const ingestRate = await measureIngest(app.baseUrl, bodies, [
+      app.server.pid,
+      Number(postmaster.split("\n")[0]),
+    ]);
     const [stored] = await sql<{ count: bigint }[]>`SELECT count(*) FROM spans`;
-    console.log(
-      `ingest: ${spanCount} spans in ${(ingest.elapsedMs / 1000).toFixed(1)} s = ` +
-        `${Math.round(ingestRate)} spans/s, request p50 ${percentile(ingest.latencies, 0.5).toFixed(0)} ms, ` +
-        `p99 ${percentile(ingest.latencies, 0.99).toFixed(0)} ms (concurrency ${concurrency}); ` +
-        `${stored?.count} spans stored`,
-    );
-    const [appCpu, postgresCpu] = cpuAfter.map((after, index) =>
-      after === null || cpuBefore[index] === null ? null : after - (cpuBefore[index] ?? 0),
-    );
-    if (appCpu != null && postgresCpu != null) {
-      const seconds = ingest.elapsedMs / 1000;
-      console.log(
-        `CPU during ingest: app ${appCpu.toFixed(1)} s (${((appCpu / seconds) * 100).toFixed(0)}% ` +
-          `of a core), Postgres ${postgresCpu.toFixed(1)} s ` +
-          `(${((postgresCpu / seconds) * 100).toFixed(0)}% of a core), on ${os.cpus().length} cores`,
-      );
-    }
+    console.log(`${stored?.count} spans stored (with the warm-up)`);
 
-    const chunks = buildCopyChunks(project?.id ?? "bench", bodies);
-    const ceilings: Array<[string, number]> = [];
-    for (const streams of [1, concurrency]) {
-      await createCeilingTable(sql);
-      const elapsedMs = await copyChunks(sql, chunks, streams);
-      const rate = (spanCount / elapsedMs) * 1000;
-      ceilings.push([`${streams} stream(s)`, rate]);
-      console.log(
-        `ceiling (COPY, bare table, ${streams} stream(s)): ${Math.round(rate)} rows/s, ` +
-          `ratio ingest/ceiling ${(ingestRate / rate).toFixed(2)}`,
-      );
-    }
-    const best = Math.max(...ceilings.map(([, rate]) => rate));
-    console.log(`ratio ingest / best ceiling: ${(ingestRate / best).toFixed(2)}`);
+    const [project] = await sql<{ id: string }[]>`SELECT id FROM "Project" LIMIT 1`;
+    await measureCeiling(sql, buildCopyChunks(project?.id ?? "bench", bodies), ingestRate);
   } finally {
     await sql.end();
     if (app) {

@@ -3,7 +3,7 @@ import { PriceBook } from "@/lib/cost/match-model";
 import { priceSpan } from "@/lib/cost/price-span";
 import { estimateUsage } from "@/lib/cost/estimate-usage";
 
-import { resolveSpanTimes } from "./span-times";
+import { resolveSpanTimes, type SpanTimes } from "./span-times";
 import { limitIndexedText, serializeJsonWithLimit } from "./truncate-json";
 
 /** Scalar column values of one span row, keyed by column (see SPAN_SCALAR_COLUMNS). */
@@ -102,8 +102,6 @@ export function buildSpanRow(
   options: SpanRowOptions,
 ): SpanRow | { rejection: string } {
   const { span } = mapped;
-  const estimated = estimateUsage(mapped);
-  const usage = estimated ?? mapped.usage;
   const times = resolveSpanTimes(span.startTimeUnixNano, span.endTimeUnixNano);
   if ("rejection" in times) return times;
   // OTLP enums are open, but kind and status code are stored as SMALLINT.
@@ -112,15 +110,38 @@ export function buildSpanRow(
     return { rejection: `status.code: ${span.status.code} is out of range` };
   }
 
-  const warnings = [...mapped.warnings];
-  if (times.warning) warnings.push(times.warning);
-  const limitText = (value: string | null, field: string) =>
-    limitIndexedText(value, field, MAX_INDEXED_TEXT_BYTES, warnings);
-  const limitJson = (value: unknown) => serializeJsonWithLimit(value, options.maxIoBytes);
-
+  const estimated = estimateUsage(mapped);
   const startTime = new Date(Number(times.startNs / 1_000_000n));
   const priced = estimated ? { ...mapped, usage: estimated } : mapped;
-  const cost = priceSpan(priced, startTime, options.priceBook ?? EMPTY_PRICE_BOOK);
+  const context: RowContext = {
+    mapped,
+    times,
+    usage: estimated ?? mapped.usage,
+    usageEstimated: estimated !== null,
+    cost: priceSpan(priced, startTime, options.priceBook ?? EMPTY_PRICE_BOOK),
+    warnings: times.warning ? [...mapped.warnings, times.warning] : [...mapped.warnings],
+    options,
+  };
+
+  // Scalars first: cutting long text adds to the warnings the JSON texts then store.
+  const scalars = buildScalars(context);
+  return { startNs: times.startNs, scalars, json: buildJsonTexts(context) };
+}
+
+interface RowContext {
+  mapped: MappedSpan;
+  times: SpanTimes;
+  usage: MappedSpan["usage"];
+  usageEstimated: boolean;
+  cost: ReturnType<typeof priceSpan>;
+  warnings: string[];
+  options: SpanRowOptions;
+}
+
+function buildScalars({ mapped, times, usage, usageEstimated, cost, warnings }: RowContext) {
+  const { span } = mapped;
+  const limitText = (value: string | null, field: string) =>
+    limitIndexedText(value, field, MAX_INDEXED_TEXT_BYTES, warnings);
 
   const scalars: SpanScalars = {
     trace_id: span.traceId,
@@ -149,7 +170,7 @@ export function buildSpanRow(
     audio_input_tokens: usage.audioInput,
     audio_output_tokens: usage.audioOutput,
     image_input_tokens: usage.imageInput,
-    usage_estimated: estimated !== null,
+    usage_estimated: usageEstimated,
     input_cost: cost.inputCost,
     output_cost: cost.outputCost,
     total_cost: cost.totalCost,
@@ -166,8 +187,13 @@ export function buildSpanRow(
     trace_state: span.traceState,
     flags: span.flags,
   };
+  return scalars;
+}
 
-  const json: SpanJsonTexts = {
+function buildJsonTexts({ mapped, times, cost, warnings, options }: RowContext): SpanJsonTexts {
+  const { span } = mapped;
+  const limitJson = (value: unknown) => serializeJsonWithLimit(value, options.maxIoBytes);
+  return {
     model_parameters: limitJson(mapped.modelParameters),
     input: limitJson(mapped.input),
     output: limitJson(mapped.output),
@@ -190,8 +216,6 @@ export function buildSpanRow(
     cost_details: cost.costDetails ? JSON.stringify(cost.costDetails) : null,
     warnings: JSON.stringify(warnings),
   };
-
-  return { startNs: times.startNs, scalars, json };
 }
 
 function limitTags(tags: readonly string[], warnings: string[]): string[] | null {
