@@ -4,7 +4,7 @@ import { AuthError } from "next-auth";
 import { ZodError } from "zod";
 import { signUp } from "@/lib/auth/accounts";
 import { signIn } from "@/lib/auth/auth";
-import { acceptInvitation } from "@/lib/auth/organizations";
+import { acceptInvitation, findInvitation } from "@/lib/auth/organizations";
 import { AppError } from "@/lib/http/app-error";
 
 /** The form's outcome; the entered values come back so that a failed submit keeps them. */
@@ -50,12 +50,21 @@ export async function signUpAction(_state: FormState, formData: FormData): Promi
     organizationName: field(formData, "organizationName"),
   };
   try {
-    const created = await signUp({
-      email,
-      password,
-      name: field(formData, "name") || undefined,
-      organizationName: field(formData, "organizationName") || undefined,
-    });
+    // The invitation is checked first, so that a refused one creates no account.
+    const invitation = invitationToken ? await findInvitation(invitationToken) : null;
+    if (invitationToken && !invitation) return { error: "Invitation not found or expired", values };
+    if (invitation && invitation.email !== email.toLowerCase()) {
+      return { error: `This invitation is for ${invitation.email}`, values };
+    }
+    const created = await signUp(
+      {
+        email,
+        password,
+        name: field(formData, "name") || undefined,
+        organizationName: field(formData, "organizationName") || undefined,
+      },
+      { invited: Boolean(invitation) },
+    );
     if (invitationToken) await acceptInvitation(invitationToken, created.user);
   } catch (error) {
     if (error instanceof AppError) return { error: error.message, values };

@@ -16,9 +16,12 @@ export type SignUpInput = z.input<typeof SignUpInputZ>;
  * Creates a user with an organization they own and a first project in it. Invited users join
  * the inviting organization instead (see acceptInvitation).
  */
-export async function signUp(input: SignUpInput) {
+export async function signUp(input: SignUpInput, options: { invited?: boolean } = {}) {
   const parsed = SignUpInputZ.parse(input);
   assertStrongPassword(parsed.password);
+  if (isSignUpDisabled() && !options.invited && (await hasAnyUser())) {
+    throw new AppError("forbidden", "Sign-up is disabled here: ask an admin for an invitation");
+  }
 
   const prisma = getPrisma();
   const existing = await prisma.user.findUnique({ where: { email: parsed.email } });
@@ -43,11 +46,49 @@ export async function signUp(input: SignUpInput) {
   });
 }
 
-/** Returns the user when the email and password match, else null (no hint which was wrong). */
+/** SIGHTLINE_DISABLE_SIGNUP=true: after the first owner, only invited people can sign up. */
+export function isSignUpDisabled(): boolean {
+  return process.env.SIGHTLINE_DISABLE_SIGNUP === "true";
+}
+
+const MAX_FAILED_SIGN_INS = 5;
+const SIGN_IN_WINDOW_MS = 15 * 60_000;
+const failedSignIns = new Map<string, { count: number; firstAt: number }>();
+
+// Limitation: the sign-in throttle lives in process memory, so each replica counts apart and a
+// restart forgets it.
+function isThrottled(email: string): boolean {
+  const entry = failedSignIns.get(email);
+  if (!entry) return false;
+  if (Date.now() - entry.firstAt > SIGN_IN_WINDOW_MS) {
+    failedSignIns.delete(email);
+    return false;
+  }
+  return entry.count >= MAX_FAILED_SIGN_INS;
+}
+
+function recordFailure(email: string): void {
+  const entry = failedSignIns.get(email);
+  if (entry && Date.now() - entry.firstAt <= SIGN_IN_WINDOW_MS) entry.count += 1;
+  else failedSignIns.set(email, { count: 1, firstAt: Date.now() });
+}
+
+/**
+ * Returns the user when the email and password match, else null (no hint which was wrong).
+ * After 5 failures for an email within 15 minutes, every attempt fails until the window ends.
+ */
 export async function verifyCredentials(email: string, password: string) {
-  const user = await getPrisma().user.findUnique({ where: { email: email.toLowerCase() } });
-  if (!user?.passwordHash) return null;
-  return (await verifyPassword(user.passwordHash, password)) ? user : null;
+  const normalized = email.toLowerCase();
+  if (isThrottled(normalized)) return null;
+  const user = await getPrisma().user.findUnique({ where: { email: normalized } });
+  const valid =
+    Boolean(user?.passwordHash) && (await verifyPassword(user!.passwordHash!, password));
+  if (!valid) {
+    recordFailure(normalized);
+    return null;
+  }
+  failedSignIns.delete(normalized);
+  return user;
 }
 
 /** True until the first user exists: the app then shows sign-up instead of sign-in. */

@@ -1,14 +1,37 @@
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getPrisma } from "../db/prisma";
 import { AppError } from "../http/app-error";
 import { auth } from "./auth";
 
-/** The signed-in user for an API route, or 401. */
+/**
+ * Session cookies ride along on requests from other sites (and SameSite=Lax treats another port
+ * of the same host as the same site), so cookie-authenticated routes refuse any request whose
+ * Origin is not this app's own host.
+ */
+async function assertSameOrigin(): Promise<void> {
+  const requestHeaders = await headers();
+  const origin = requestHeaders.get("origin");
+  if (!origin) return;
+  const host = requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host");
+  let originHost: string | null = null;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    originHost = null;
+  }
+  if (!host || originHost !== host) {
+    throw new AppError("forbidden", "Cross-site request refused: the Origin is not this app");
+  }
+}
+
+/** The signed-in user for an API route, or 401 (403 for a cross-site request). */
 export async function requireSessionUser(): Promise<{
   id: string;
   email: string;
   name: string | null;
 }> {
+  await assertSameOrigin();
   const session = await auth();
   const id = session?.user?.id;
   if (!id) throw new AppError("unauthorized", "Sign in required");

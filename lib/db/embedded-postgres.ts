@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { chmod, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import net from "node:net";
 import path from "node:path";
@@ -75,6 +75,25 @@ async function clearStaleServer(clusterDir: string): Promise<void> {
   }
 }
 
+/**
+ * As root, Postgres runs as a `postgres` user that must be able to enter every parent folder of
+ * the data dir; initdb otherwise dies with EACCES in a way the library does not report cleanly.
+ */
+async function assertReachableByPostgres(dataDir: string): Promise<void> {
+  if (process.getuid?.() !== 0) return;
+  for (let folder = path.dirname(dataDir); ; folder = path.dirname(folder)) {
+    const info = await stat(folder);
+    if ((info.mode & 0o001) === 0) {
+      throw new Error(
+        `embedded Postgres cannot use ${dataDir}: its parent ${folder} is not searchable by other ` +
+          `users (mode ${(info.mode & 0o777).toString(8)}), and Postgres runs as the postgres ` +
+          `user. Set SIGHTLINE_DATA_DIR elsewhere or run chmod o+x ${folder}.`,
+      );
+    }
+    if (folder === path.dirname(folder)) return;
+  }
+}
+
 async function readOrCreatePassword(dataDir: string): Promise<string> {
   const file = path.join(dataDir, "postgres-password");
   if (existsSync(file)) return (await readFile(file, "utf8")).trim();
@@ -94,6 +113,7 @@ export async function startEmbeddedPostgres(
   const clusterDir = path.join(dataDir, "pg");
   await mkdir(dataDir, { recursive: true });
   await chmod(dataDir, 0o755);
+  await assertReachableByPostgres(dataDir);
 
   const password = await readOrCreatePassword(dataDir);
   const port = options.port ?? (await findFreePort());

@@ -55,10 +55,21 @@ export function handleRoute<P = Record<string, string>>(handler: Handler<P>) {
   };
 }
 
-/** Parses a JSON body, answering 400 (not 500) when it is not JSON. */
+/**
+ * Parses a JSON body, answering 400 (not 500) when it is not JSON. A body sent as another media
+ * type is refused (415): plain-text bodies are what cross-site forms can send without a
+ * preflight.
+ */
 export async function readJson(request: Request): Promise<unknown> {
   const text = await request.text();
   if (!text.trim()) return {};
+  const mediaType = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (mediaType !== "application/json") {
+    throw new AppError(
+      "unsupported_media_type",
+      `Content-Type must be application/json, not ${mediaType ?? "(none)"}`,
+    );
+  }
   try {
     return JSON.parse(text) as unknown;
   } catch {

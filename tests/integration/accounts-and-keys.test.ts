@@ -45,6 +45,15 @@ describe("sign-up", () => {
     expect(((await response.json()) as { error: string }).error).toMatch(message);
   });
 
+  it("stops accepting even the right password after five wrong ones", async () => {
+    const email = uniqueEmail("throttled");
+    await signUpAndSignIn(email);
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      expect(await new SessionClient(baseUrl).signIn(email, "wrong-password-1")).toBe(false);
+    }
+    expect(await new SessionClient(baseUrl).signIn(email, "a-good-password-1")).toBe(false);
+  });
+
   it("does not sign in with a wrong password", async () => {
     const client = new SessionClient(baseUrl);
     expect(await client.signIn(TEST_USER.email, "wrong-password-1")).toBe(false);
@@ -183,5 +192,32 @@ describe("tenancy and roles", () => {
   it("requires a session for management routes", async () => {
     const response = await fetch(`${baseUrl}/api/projects/${owner.projectId}/api-keys`);
     expect(response.status).toBe(401);
+  });
+});
+
+describe("cross-site requests", () => {
+  // Regression: cookie-authenticated routes accepted text/plain bodies from any Origin, so a page
+  // on another port of the same host could create keys as the signed-in user.
+  it("refuses a session request from another origin", async () => {
+    const { client, projectId } = await signUpAndSignIn(uniqueEmail("csrf"));
+    const response = await client.request(`/api/projects/${projectId}/api-keys`, {
+      method: "POST",
+      headers: { origin: "http://localhost:1", "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(response.status).toBe(403);
+    expect(((await response.json()) as { error: string }).error).toMatch(/Cross-site/);
+    const keys = await client.json(`/api/projects/${projectId}/api-keys`);
+    expect(keys.body.data).toEqual([]);
+  });
+
+  it("refuses a body that is not JSON", async () => {
+    const { client, organizationId } = await signUpAndSignIn(uniqueEmail("plain"));
+    const response = await client.request(`/api/organizations/${organizationId}/projects`, {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: JSON.stringify({ name: "from a form" }),
+    });
+    expect(response.status).toBe(415);
   });
 });

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SignUpForm } from "@/components/auth/sign-up-form";
-import { hasAnyUser } from "@/lib/auth/accounts";
+import { hasAnyUser, isSignUpDisabled } from "@/lib/auth/accounts";
 import { findInvitation } from "@/lib/auth/organizations";
 
 export const dynamic = "force-dynamic";
@@ -27,7 +27,13 @@ export default async function SignUpPage({
           You were invited to join <strong>{invite.organization.name}</strong>.
         </p>
       )}
-      <SignUpForm invitation={invite ? invitation : undefined} email={invite?.email} />
+      {isSignUpDisabled() && !firstUser && !invite ? (
+        <p className="text-sm text-zinc-500" data-testid="sign-up-disabled">
+          Sign-up is disabled on this Sightline. Ask an admin for an invitation link.
+        </p>
+      ) : (
+        <SignUpForm invitation={invite ? invitation : undefined} email={invite?.email} />
+      )}
       {!firstUser && (
         <p className="mt-4 text-center text-sm text-zinc-500">
           Have an account?{" "}
