@@ -4,13 +4,16 @@ import { randomBytes } from "node:crypto";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import type { getSql as getSqlFunction } from "../../lib/db/sql";
 import { mapSpan } from "../../lib/ingest/map/map-span";
 import { buildSpan } from "../../lib/ingest/map/test-builders";
 import type { DecodedSpan } from "../../lib/ingest/types";
+import type { writeSpans as writeSpansFunction } from "../../lib/ingest/write-spans";
 import { startTestDatabase } from "../setup/test-database";
 
-type WriteSpans = typeof import("../../lib/ingest/write-spans").writeSpans;
-type GetSql = typeof import("../../lib/db/sql").getSql;
+// Imported for their types only: the modules are loaded after DATABASE_URL is set.
+type WriteSpans = typeof writeSpansFunction;
+type GetSql = typeof getSqlFunction;
 
 const PROJECT = "writer-test-project";
 const DAY_MS = 24 * 3600 * 1000;
