@@ -4,6 +4,7 @@ import { once } from "node:events";
 
 import type { Sql } from "../lib/db/sql";
 import { SPAN_JSON_COLUMNS, SPAN_SCALAR_COLUMNS } from "../lib/ingest/span-columns";
+import { escapeCopyText, formatSpanCopyLine } from "../lib/ingest/span-copy";
 import type { SpanRow } from "../lib/ingest/span-row";
 
 export const CEILING_TABLE = "bench_copy_ceiling";
@@ -16,43 +17,19 @@ const COLUMNS = [
   "end_time",
 ];
 
-const COPY_ESCAPES: Record<string, string> = {
-  "\\": "\\\\",
-  "\n": "\\n",
-  "\r": "\\r",
-  "\t": "\\t",
-};
-
-function escapeCopy(text: string): string {
-  return text.replace(/[\\\n\r\t]/g, (character) => COPY_ESCAPES[character] ?? character);
-}
-
-function formatValue(value: unknown): string {
-  if (value === null || value === undefined) return "\\N";
-  if (Array.isArray(value)) {
-    const items = value.map((item) => `"${String(item).replace(/["\\]/g, "\\$&")}"`);
-    return escapeCopy(`{${items.join(",")}}`);
-  }
-  return escapeCopy(String(value));
-}
-
 function isoFromNanos(nanos: string): string {
   return new Date(Number(BigInt(nanos) / 1_000_000n)).toISOString();
 }
 
-/** One COPY text line per row, in COLUMNS order. */
+const TAGS_INDEX = SPAN_SCALAR_COLUMNS.findIndex((column) => column.name === "tags");
+
+/** One COPY text line per row, in COLUMNS order: the writer's line plus what it adds in SQL. */
 export function formatCopyLine(projectId: string, row: SpanRow): string {
-  const values: string[] = [escapeCopy(projectId)];
-  for (const column of SPAN_SCALAR_COLUMNS) {
-    const value = row.scalars[column.name as keyof SpanRow["scalars"]];
-    // The writer stores an absent tag list as the column default, an empty array.
-    values.push(column.name === "tags" && value === null ? "{}" : formatValue(value));
-  }
-  for (const column of SPAN_JSON_COLUMNS) {
-    values.push(formatValue(row.json[column.name as keyof SpanRow["json"]]));
-  }
-  values.push(isoFromNanos(row.scalars.start_ns), isoFromNanos(row.scalars.end_ns));
-  return `${values.join("\t")}\n`;
+  const values = formatSpanCopyLine(row).slice(0, -1).split("\t");
+  // The writer stores an absent tag list as the column default, an empty array.
+  if (values[TAGS_INDEX] === "\\N") values[TAGS_INDEX] = "{}";
+  const times = `${isoFromNanos(row.scalars.start_ns)}\t${isoFromNanos(row.scalars.end_ns)}`;
+  return `${escapeCopyText(projectId)}\t${values.join("\t")}\t${times}\n`;
 }
 
 /** A fresh bare table with the spans columns (LIKE copies no index and no partitioning). */

@@ -4,8 +4,9 @@ import { AppError } from "@/lib/http/app-error";
 
 import { mapSpan } from "./map/map-span";
 import { buildSpan } from "./map/test-builders";
-import { estimateRowJsonChars, splitIntoStatements } from "./span-batches";
-import { buildSpanRow, serializeSpanRow, type SpanRow } from "./span-row";
+import { assertRequestSize, estimateRowChars } from "./span-batches";
+import { formatSpanCopyLine } from "./span-copy";
+import { buildSpanRow, type SpanRow } from "./span-row";
 
 function row(attributeSize: number): SpanRow {
   const built = buildSpanRow(mapSpan(buildSpan({ blob: "x".repeat(attributeSize) })), {
@@ -15,48 +16,32 @@ function row(attributeSize: number): SpanRow {
   return built;
 }
 
-describe("estimateRowJsonChars", () => {
-  it("should never be below the serialized row's length", () => {
+describe("estimateRowChars", () => {
+  it("should not be below the row's COPY text", () => {
     for (const size of [0, 100, 10_000]) {
       const built = row(size);
-      expect(estimateRowJsonChars(built)).toBeGreaterThanOrEqual(serializeSpanRow(built).length);
+      expect(estimateRowChars(built)).toBeGreaterThanOrEqual(formatSpanCopyLine(built).length);
     }
   });
 });
 
-describe("splitIntoStatements", () => {
-  it("should keep a small batch in one statement", () => {
-    const rows = [row(10), row(10), row(10)];
-
-    expect(splitIntoStatements(rows)).toEqual([rows]);
+describe("assertRequestSize", () => {
+  it("should accept rows within the limit", () => {
+    expect(() => assertRequestSize([row(10), row(10)], 100_000)).not.toThrow();
   });
 
-  it("should split by size and keep the order", () => {
-    const rows = Array.from({ length: 5 }, () => row(6000));
-
-    const statements = splitIntoStatements(rows, { statement: 25_000, request: 1_000_000 });
-
-    expect(statements.map((statement) => statement.length)).toEqual([2, 2, 1]);
-    expect(statements.flat()).toEqual(rows);
-  });
-
-  it("should give an oversized single row a statement of its own", () => {
-    const big = row(50_000);
-
-    expect(splitIntoStatements([big], { statement: 1000, request: 1_000_000 })).toEqual([[big]]);
-  });
-
-  it("should refuse a request that would store too much with a 413", () => {
+  it("should refuse rows over the limit with a 413 naming it", () => {
     const rows = Array.from({ length: 10 }, () => row(6000));
 
-    const attempt = () => splitIntoStatements(rows, { statement: 25_000, request: 50_000 });
-
-    expect(attempt).toThrow(AppError);
-    expect(attempt).toThrow(/would store more than 50000 bytes/);
+    let error: unknown;
     try {
-      attempt();
-    } catch (error) {
-      expect((error as AppError).status).toBe(413);
+      assertRequestSize(rows, 50_000);
+    } catch (caught) {
+      error = caught;
     }
+
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).status).toBe(413);
+    expect((error as AppError).message).toContain("would store more than 50000 bytes");
   });
 });

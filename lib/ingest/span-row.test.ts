@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 
 import { mapSpan } from "./map/map-span";
 import { buildSpan, json } from "./map/test-builders";
-import { SPAN_INPUT_COLUMNS, SPAN_JSON_COLUMNS, SPAN_SCALAR_COLUMNS } from "./span-columns";
-import { buildSpanRow, serializeSpanRow, type SpanRow } from "./span-row";
+import { SPAN_JSON_COLUMNS, SPAN_SCALAR_COLUMNS } from "./span-columns";
+import { buildSpanRow, type SpanRow } from "./span-row";
 
 const OPTIONS = { maxIoBytes: 1024 };
 
@@ -19,16 +19,6 @@ describe("buildSpanRow", () => {
 
     expect(Object.keys(row.scalars)).toEqual(SPAN_SCALAR_COLUMNS.map((column) => column.name));
     expect(Object.keys(row.json)).toEqual(SPAN_JSON_COLUMNS.map((column) => column.name));
-  });
-
-  it("should serialize one JSON object holding every column", () => {
-    const row = rowOf({ "gen_ai.prompt": json([{ role: "user", content: "hi" }]) });
-
-    const parsed = JSON.parse(serializeSpanRow(row)) as Record<string, unknown>;
-
-    expect(Object.keys(parsed).sort()).toEqual(SPAN_INPUT_COLUMNS.map((c) => c.name).sort());
-    expect(parsed.start_ns).toBe("1700000000000000000");
-    expect(parsed.attributes).toEqual(JSON.parse(row.json.attributes));
   });
 
   it("should store a null parent for a root and keep the raw status message", () => {

@@ -234,16 +234,3 @@ function serializeShared(value: OtlpResource | OtlpScope): string {
   }
   return text;
 }
-
-/**
- * The row as one JSON object: the scalars serialized in one call, the jsonb texts spliced in
- * as they are, so that no JSON value is parsed or serialized twice.
- */
-export function serializeSpanRow(row: SpanRow): string {
-  const scalars = JSON.stringify(row.scalars);
-  let text = scalars.slice(0, -1);
-  for (const [name, value] of Object.entries(row.json)) {
-    text += `,"${name}":${value ?? "null"}`;
-  }
-  return `${text}}`;
-}

@@ -28,13 +28,27 @@ CROSS JOIN LATERAL (
 ) AS o`;
 
 /**
- * Inserts or updates the batch: $1 project id, $2 the rows as a JSON array (one object per span,
- * keys = column names, no two rows for the same span).
+ * A per-connection staging table the batch is COPYed into (emptied at every commit or
+ * rollback); no constraints, so that the COPY itself cannot refuse a row.
+ */
+export const STAGING_TABLE = "span_staging";
+
+export const CREATE_STAGING_SQL = `
+CREATE TEMP TABLE IF NOT EXISTS ${STAGING_TABLE} (
+  ${SPAN_INPUT_COLUMNS.map((c) => `${quote(c.name)} ${c.sqlType}`).join(",\n  ")}
+) ON COMMIT DELETE ROWS`;
+
+export const COPY_TO_STAGING_SQL = `COPY ${STAGING_TABLE} (${SPAN_INPUT_COLUMNS.map((c) =>
+  quote(c.name),
+).join(", ")}) FROM STDIN`;
+
+/**
+ * Inserts or updates the staged batch ($1 project id; no two rows for the same span).
  */
 export const UPSERT_SPANS_SQL = buildUpsertSql({ withMoved: false });
 
 /**
- * The same, when FIND_MOVED_SPANS_SQL found rows to move: $3, $4, $5 are their trace ids, span
+ * The same, when FIND_MOVED_SPANS_SQL found rows to move: $2, $3, $4 are their trace ids, span
  * ids and stored start times (microseconds). They are deleted and merged into the new rows.
  */
 export const UPSERT_MOVED_SPANS_SQL = buildUpsertSql({ withMoved: true });
@@ -58,7 +72,6 @@ function quote(name: string): string {
 }
 
 function buildUpsertSql({ withMoved }: { withMoved: boolean }): string {
-  const recordset = SPAN_INPUT_COLUMNS.map((c) => `${quote(c.name)} ${c.sqlType}`).join(", ");
   const insertColumns = [
     `"project_id"`,
     ...SPAN_INPUT_COLUMNS.map((c) => quote(c.name)),
@@ -81,21 +94,19 @@ function buildUpsertSql({ withMoved }: { withMoved: boolean }): string {
   const moved = `,
 moved AS (
   DELETE FROM "spans" AS s
-  USING unnest($3::text[], $4::text[], $5::bigint[]) AS d(trace_id, span_id, start_micros)
+  USING unnest($2::text[], $3::text[], $4::bigint[]) AS d(trace_id, span_id, start_micros)
   WHERE s."project_id" = $1 AND s."trace_id" = d.trace_id AND s."span_id" = d.span_id
     AND s."start_time" = timestamptz 'epoch' + d.start_micros * interval '1 microsecond'
   RETURNING s.*
 )`;
 
-  // Times are derived from the exact nanoseconds with microsecond precision. The rows come as
-  // JSON text parsed once into jsonb; jsonb_to_recordset then copies each jsonb field as it is
-  // (measured: about 6 times faster than json_to_recordset, which re-parses every jsonb field).
+  // Times are derived from the exact nanoseconds with microsecond precision.
   return `
 WITH input AS (
   SELECT x.*,
     timestamptz 'epoch' + (x."start_ns" / 1000) * interval '1 microsecond' AS start_time,
     timestamptz 'epoch' + (x."end_ns" / 1000) * interval '1 microsecond' AS end_time
-  FROM jsonb_to_recordset($2::text::jsonb) AS x(${recordset})
+  FROM ${STAGING_TABLE} AS x
 )${withMoved ? moved : ""}
 INSERT INTO "spans" AS s (${insertColumns})
 SELECT

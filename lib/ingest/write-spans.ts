@@ -1,14 +1,18 @@
+import { once } from "node:events";
+
 import type { TransactionSql } from "postgres";
 
 import { getSql, type Sql } from "@/lib/db/sql";
 import type { MappedSpan } from "@/lib/ingest/types";
-import { sanitizeJsonValue } from "@/lib/otlp/sanitize-text";
 
-import { splitIntoStatements } from "./span-batches";
+import { assertRequestSize } from "./span-batches";
 import { SPAN_JSON_COLUMNS, SPAN_SCALAR_COLUMNS } from "./span-columns";
 import { ensureSpanPartitions, partitionMonthOf } from "./span-partitions";
-import { buildSpanRow, serializeSpanRow, type SpanRow, type SpanRowOptions } from "./span-row";
+import { formatSpanCopyLine } from "./span-copy";
+import { buildSpanRow, type SpanRow, type SpanRowOptions } from "./span-row";
 import {
+  COPY_TO_STAGING_SQL,
+  CREATE_STAGING_SQL,
   FIND_MOVED_SPANS_SQL,
   LOCK_TRACES_SQL,
   UPSERT_MOVED_SPANS_SQL,
@@ -33,10 +37,10 @@ const MAX_REASONS = 20;
 
 /**
  * Writes one request's spans durably in one transaction: per-trace locks and the check for
- * re-sent spans whose start time moved (pipelined), then the span upsert, the rollup of every
- * trace they touch and the marking of the hours whose cost rollups need a refresh (pipelined).
- * When this resolves, the batch is committed. Re-sends replace rather than add (see
- * span-upsert-sql.ts for the rule).
+ * re-sent spans whose start time moved (pipelined), a COPY of the rows into the connection's
+ * staging table, then the span upsert, the rollup of every trace they touch and the marking of
+ * the hours whose cost rollups need a refresh (pipelined). When this resolves, the batch is
+ * committed. Re-sends replace rather than add (see span-upsert-sql.ts for the rule).
  */
 export async function writeSpans(
   projectId: string,
@@ -47,34 +51,39 @@ export async function writeSpans(
   const { rows, rejected } = prepareRows(mapped, options);
   if (rows.length === 0) return { written: 0, traceCount: 0, rejected };
 
+  assertRequestSize(rows);
   await ensureSpanPartitions(sql, monthsOf(rows));
 
-  const statements = splitIntoStatements(rows);
   const traceIds = [...new Set(rows.map((row) => row.scalars.trace_id))];
-  // The lock is prepared; the lookups by trace and span are planned each time, because a
-  // generic plan, made without the parameter values, can choose to scan the project's spans.
+  // The lookups by trace and span are planned each time (unprepared), because a generic plan,
+  // made without the parameter values, can choose to scan the project's spans.
   const prepared = { prepare: true };
-  const planEachTime = { prepare: false };
   await sql.begin(async (transaction) => {
-    const [, moved] = await Promise.all([
+    const [, , moved] = await Promise.all([
+      transaction.unsafe(CREATE_STAGING_SQL),
       transaction.unsafe(LOCK_TRACES_SQL, [projectId, traceIds], prepared),
-      transaction.unsafe<MovedSpan[]>(
-        FIND_MOVED_SPANS_SQL,
-        [
-          projectId,
-          rows.map((row) => row.scalars.trace_id),
-          rows.map((row) => row.scalars.span_id),
-          rows.map((row) => row.scalars.start_ns),
-        ],
-        planEachTime,
-      ),
+      transaction.unsafe<MovedSpan[]>(FIND_MOVED_SPANS_SQL, [
+        projectId,
+        rows.map((row) => row.scalars.trace_id),
+        rows.map((row) => row.scalars.span_id),
+        rows.map((row) => row.scalars.start_ns),
+      ]),
     ]);
-    const upserts = statements.map((statementRows) =>
-      upsertRows(transaction, projectId, statementRows, moved),
-    );
+
+    await copyToStaging(transaction, rows);
+
+    const upsert =
+      moved.length === 0
+        ? transaction.unsafe(UPSERT_SPANS_SQL, [projectId], prepared)
+        : transaction.unsafe(UPSERT_MOVED_SPANS_SQL, [
+            projectId,
+            moved.map((span) => span.trace_id),
+            moved.map((span) => span.span_id),
+            moved.map((span) => span.start_micros),
+          ]);
     await Promise.all([
-      ...upserts,
-      transaction.unsafe(RECOMPUTE_TRACES_SQL, [projectId, traceIds], planEachTime),
+      upsert,
+      transaction.unsafe(RECOMPUTE_TRACES_SQL, [projectId, traceIds]),
       transaction.unsafe(MARK_COST_HOURS_DIRTY_SQL, [projectId, traceIds]),
     ]);
   });
@@ -87,27 +96,38 @@ interface MovedSpan {
   start_micros: string;
 }
 
-/** One upsert statement; the variant that also moves rows only when some of these moved. */
-function upsertRows(
-  transaction: TransactionSql,
-  projectId: string,
-  rows: readonly SpanRow[],
-  moved: readonly MovedSpan[],
-) {
-  const payload = serializeRows(rows);
-  const keys = new Set(rows.map((row) => `${row.scalars.trace_id}:${row.scalars.span_id}`));
-  const movedHere = moved.filter((span) => keys.has(`${span.trace_id}:${span.span_id}`));
-  if (movedHere.length === 0) {
-    // Prepared: planned once per connection (its planning costs more than its execution).
-    return transaction.unsafe(UPSERT_SPANS_SQL, [projectId, payload], { prepare: true });
+const COPY_CHUNK_ROWS = 200;
+const COPY_TIMEOUT_MS = 120_000;
+
+/**
+ * Streams the rows into the staging table. postgres.js never ends the stream when the server
+ * refuses a COPY (the error goes to a promise already resolved with the stream), so the wait is
+ * bounded: the staging table has no constraints and the rows are checked, so a refusal would be
+ * a bug, and it must fail the request rather than hang it.
+ */
+async function copyToStaging(transaction: TransactionSql, rows: readonly SpanRow[]) {
+  const writable = await transaction.unsafe(COPY_TO_STAGING_SQL).writable();
+  for (let index = 0; index < rows.length; index += COPY_CHUNK_ROWS) {
+    const chunk = rows
+      .slice(index, index + COPY_CHUNK_ROWS)
+      .map(formatSpanCopyLine)
+      .join("");
+    if (!writable.write(chunk)) await once(writable, "drain");
   }
-  return transaction.unsafe(UPSERT_MOVED_SPANS_SQL, [
-    projectId,
-    payload,
-    movedHere.map((span) => span.trace_id),
-    movedHere.map((span) => span.span_id),
-    movedHere.map((span) => span.start_micros),
-  ]);
+  writable.end();
+
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(
+      () => reject(new Error("COPY into the span staging table did not complete")),
+      COPY_TIMEOUT_MS,
+    );
+  });
+  try {
+    await Promise.race([once(writable, "finish"), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**
@@ -169,18 +189,4 @@ function monthsOf(rows: readonly SpanRow[]): string[] {
     if (month) months.add(month);
   }
   return [...months];
-}
-
-// JSON escapes Postgres cannot store in text or jsonb: NUL and lone surrogates.
-const UNSTORABLE_ESCAPE = /\\u0000|\\ud[89a-f][0-9a-f]{2}/i;
-
-/**
- * The batch as one JSON array. The decoder already replaced NUL and lone surrogates, so the
- * check below only guards against a path that missed it: one scan of the text, and a sanitizing
- * pass over the rows only if it finds something.
- */
-function serializeRows(rows: readonly SpanRow[]): string {
-  const payload = `[${rows.map(serializeSpanRow).join(",")}]`;
-  if (!UNSTORABLE_ESCAPE.test(payload)) return payload;
-  return JSON.stringify(sanitizeJsonValue(JSON.parse(payload)));
 }
