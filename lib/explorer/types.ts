@@ -1,3 +1,4 @@
+import type { Usage } from "@/lib/ingest/types";
 import type {
   AttributeEntry,
   EventView,
@@ -155,18 +156,7 @@ export interface SpanDetail {
   responseModel: string | null;
   provider: string | null;
   modelParameters: unknown;
-  usage: {
-    input: number | null;
-    output: number | null;
-    total: number | null;
-    cacheRead: number | null;
-    cacheWrite: number | null;
-    reasoning: number | null;
-    audioInput: number | null;
-    audioOutput: number | null;
-    imageInput: number | null;
-    estimated: boolean;
-  };
+  usage: Usage & { estimated: boolean };
   cost: {
     input: string | null;
     output: string | null;

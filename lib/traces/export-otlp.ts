@@ -1,5 +1,6 @@
 import { getSql } from "@/lib/db/sql";
 import type {
+  DecodedSpan,
   OtlpEvent,
   OtlpKeyValue,
   OtlpLink,
@@ -28,25 +29,8 @@ interface ExportRow {
   scope: OtlpScope;
 }
 
-/** An OTLP/JSON span as exported (ids hex, times decimal strings, enums as numbers). */
-export interface ExportedSpan {
-  traceId: string;
-  spanId: string;
-  parentSpanId: string;
-  traceState: string;
-  flags: number;
-  name: string;
-  kind: number;
-  startTimeUnixNano: string;
-  endTimeUnixNano: string;
-  attributes: OtlpKeyValue[];
-  droppedAttributesCount: number;
-  events: OtlpEvent[];
-  droppedEventsCount: number;
-  links: OtlpLink[];
-  droppedLinksCount: number;
-  status: { code: number; message: string };
-}
+/** An OTLP/JSON span as exported: the span as decoded, without its resource and scope. */
+export type ExportedSpan = Omit<DecodedSpan, "resource" | "scope">;
 
 export interface ExportedScopeSpans {
   scope: Omit<OtlpScope, "schemaUrl">;
