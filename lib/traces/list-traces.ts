@@ -18,8 +18,9 @@ export interface TraceListPage {
 
 /**
  * Lists a project's traces, newest first, ordered by (start time, trace id) so that pages are
- * stable when many traces share a timestamp. `cursor` pages by keyset; `page` (Langfuse's
- * offset paging) is accepted too and adds the totals Langfuse clients expect.
+ * stable when many traces share a timestamp. `cursor` pages by keyset. Without a cursor the
+ * reply is also a Langfuse page (`page`, default 1, with totalItems and totalPages, which
+ * Langfuse clients require) and carries the cursor of the next page.
  */
 export async function listTraces(
   projectId: string,
@@ -35,7 +36,8 @@ export async function listTraces(
         (timestamptz 'epoch' + ${cursor.startMicros}::bigint * interval '1 microsecond',
          ${cursor.traceId})`
     : sql``;
-  const offset = !cursor && query.page ? (query.page - 1) * query.limit : 0;
+  const pageNumber = cursor ? null : (query.page ?? 1);
+  const offset = pageNumber ? (pageNumber - 1) * query.limit : 0;
 
   const rows = await sql<TraceRow[]>`
     SELECT ${traceColumns(sql, { withIo })}
@@ -53,13 +55,13 @@ export async function listTraces(
 
   const meta: TraceListPage["meta"] = { limit: query.limit, nextCursor };
   // Limitation: Langfuse's page paging is offset-based (slow on deep pages) and its totals cost
-  // a count over the filtered traces; the cursor is the scalable way to page.
-  if (query.page && !cursor) {
+  // a count over the filtered traces on every cursorless call; the cursor is the scalable way.
+  if (pageNumber) {
     const [count] = await sql<{ total: bigint }[]>`
       SELECT count(*) AS total FROM traces AS t WHERE ${filters}`;
     const totalItems = Number(count?.total ?? 0);
     Object.assign(meta, {
-      page: query.page,
+      page: pageNumber,
       totalItems,
       totalPages: Math.ceil(totalItems / query.limit),
     });

@@ -17,7 +17,13 @@ import {
 
 interface TraceListReply {
   data: Array<Record<string, unknown> & { id: string }>;
-  meta: { limit: number; nextCursor: string | null; totalItems?: number; totalPages?: number };
+  meta: {
+    limit: number;
+    nextCursor: string | null;
+    page?: number;
+    totalItems?: number;
+    totalPages?: number;
+  };
 }
 
 const RUN = newSpanId();
@@ -72,7 +78,13 @@ describe("GET /api/public/traces", () => {
     const reply = await list(`userId=${user}`);
 
     expect(listIds(reply)).toEqual([beta, alpha]);
-    expect(reply.meta).toEqual({ limit: 50, nextCursor: null });
+    expect(reply.meta).toEqual({
+      limit: 50,
+      nextCursor: null,
+      page: 1,
+      totalItems: 2,
+      totalPages: 1,
+    });
     expect(reply.data[1]).toMatchObject({
       id: alpha,
       name: "alpha",
@@ -146,17 +158,20 @@ describe("trace list pagination", () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     let pages = 0;
+    let lastMeta: TraceListReply["meta"] | null = null;
     do {
       const reply = await list(
         `userId=${user}&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
       );
       seen.push(...listIds(reply));
       cursor = reply.meta.nextCursor;
+      lastMeta = reply.meta;
       pages++;
     } while (cursor && pages < 10);
 
     expect(pages).toBe(3);
     expect(seen).toEqual([...traceIds].sort().reverse());
+    expect(lastMeta).toEqual({ limit: 2, nextCursor: null });
   });
 
   it("should accept Langfuse's page parameter and report totals", async () => {
