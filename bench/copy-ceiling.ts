@@ -4,7 +4,7 @@ import { once } from "node:events";
 
 import type { Sql } from "../lib/db/sql";
 import { SPAN_JSON_COLUMNS, SPAN_SCALAR_COLUMNS } from "../lib/ingest/span-columns";
-import { escapeCopyText, formatSpanCopyLine } from "../lib/ingest/span-copy";
+import { formatStoredSpanCopyLine } from "../lib/ingest/span-copy";
 import type { SpanRow } from "../lib/ingest/span-row";
 
 export const CEILING_TABLE = "bench_copy_ceiling";
@@ -17,19 +17,9 @@ const COLUMNS = [
   "end_time",
 ];
 
-function isoFromNanos(nanos: string): string {
-  return new Date(Number(BigInt(nanos) / 1_000_000n)).toISOString();
-}
-
-const TAGS_INDEX = SPAN_SCALAR_COLUMNS.findIndex((column) => column.name === "tags");
-
-/** One COPY text line per row, in COLUMNS order: the writer's line plus what it adds in SQL. */
+/** The writer's COPY line for `spans`, so the ceiling copies exactly the rows ingest stores. */
 export function formatCopyLine(projectId: string, row: SpanRow): string {
-  const values = formatSpanCopyLine(row).slice(0, -1).split("\t");
-  // The writer stores an absent tag list as the column default, an empty array.
-  if (values[TAGS_INDEX] === "\\N") values[TAGS_INDEX] = "{}";
-  const times = `${isoFromNanos(row.scalars.start_ns)}\t${isoFromNanos(row.scalars.end_ns)}`;
-  return `${escapeCopyText(projectId)}\t${values.join("\t")}\t${times}\n`;
+  return formatStoredSpanCopyLine(projectId, row);
 }
 
 /** A fresh bare table with the spans columns (LIKE copies no index and no partitioning). */

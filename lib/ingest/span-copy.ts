@@ -39,11 +39,15 @@ export function escapeCopyText(text: string): string {
 const UNSTORABLE_ESCAPE = /\\u0000|\\ud[89a-f][0-9a-f]{2}/i;
 
 /**
- * The COPY line of a row (ending in a newline). The decoder already replaced NUL and lone
- * surrogates, so the check below only guards against a path that missed them: a scan of the
- * JSON texts, and a sanitizing pass only if it finds something.
+ * The COPY line of a row (ending in a newline), for the staging table (COPY_TO_STAGING_SQL).
+ * The decoder already replaced NUL and lone surrogates, so the check in formatJsonText only
+ * guards against a path that missed them.
  */
 export function formatSpanCopyLine(row: SpanRow): string {
+  return `${formatCopyValues(row).join("\t")}\n`;
+}
+
+function formatCopyValues(row: SpanRow): string[] {
   const values: string[] = [];
   for (const column of SPAN_SCALAR_COLUMNS) {
     values.push(formatCopyValue(row.scalars[column.name as keyof SpanRow["scalars"]]));
@@ -52,7 +56,31 @@ export function formatSpanCopyLine(row: SpanRow): string {
     const text = row.json[column.name as keyof SpanRow["json"]];
     values.push(text === null ? "\\N" : formatJsonText(text));
   }
-  return `${values.join("\t")}\n`;
+  return values;
+}
+
+const TAGS_INDEX = SPAN_SCALAR_COLUMNS.findIndex((column) => column.name === "tags");
+
+/**
+ * The COPY line of a row for `spans` itself: project id, the input columns, start and end time
+ * (columns of COPY_TO_SPANS_SQL). An absent tag list becomes the column's default, `{}`.
+ */
+export function formatStoredSpanCopyLine(projectId: string, row: SpanRow): string {
+  const values = formatCopyValues(row);
+  if (row.scalars.tags === null) values[TAGS_INDEX] = "{}";
+  const start = isoFromNanos(row.scalars.start_ns);
+  const end = isoFromNanos(row.scalars.end_ns);
+  return `${escapeCopyText(projectId)}\t${values.join("\t")}\t${start}\t${end}\n`;
+}
+
+/**
+ * ISO-8601 UTC with microseconds, truncated like timestampFromNanos in SQL, so that a span
+ * COPYed and one upserted get the same start_time (it is part of the primary key).
+ */
+export function isoFromNanos(nanos: string): string {
+  const micros = BigInt(nanos) / 1000n;
+  const iso = new Date(Number(micros / 1000n)).toISOString();
+  return `${iso.slice(0, -1)}${(micros % 1000n).toString().padStart(3, "0")}Z`;
 }
 
 /**

@@ -10,22 +10,45 @@ import { SPAN_INPUT_COLUMNS, type SpanColumn } from "./span-columns";
  * time deletes the stored row and inserts the merged one (UPSERT_MOVED_SPANS_SQL).
  */
 
+/** A span's timestamptz from its exact nanoseconds (bigint), microsecond precision, no float. */
+export function timestampFromNanos(nanos: string): string {
+  return (
+    `(timestamptz 'epoch' + (${nanos} / 1000000000) * interval '1 second'` +
+    ` + (${nanos} % 1000000000 / 1000) * interval '1 microsecond')`
+  );
+}
+
 /**
- * Stored rows of the batch's spans under another start time, found by one primary-key prefix
- * probe per span. Parameters: $1 project, $2 trace ids, $3 span ids, $4 start_ns (one per row).
- * OFFSET 0 keeps the planner from turning the probes into a scan of the project's spans (its
- * choice when a new partition has no statistics yet). Returns start_time as exact microseconds.
+ * The stored rows of the batch's spans, found by one primary-key prefix probe per span, with
+ * whether each is stored under another start time (moved). Parameters: $1 project, $2 trace
+ * ids, $3 span ids, $4 start_ns (one per row). OFFSET 0 keeps the planner from turning the
+ * probes into a scan of the project's spans (its choice when a new partition has no statistics
+ * yet). Returns the stored start_time as exact microseconds.
  */
-export const FIND_MOVED_SPANS_SQL = `
-SELECT k.trace_id, k.span_id, o.start_micros::text AS start_micros
+export const FIND_STORED_SPANS_SQL = `
+SELECT k.trace_id, k.span_id, o.start_micros::text AS start_micros,
+  o.start_time <> ${timestampFromNanos("k.start_ns")} AS moved
 FROM unnest($2::text[], $3::text[], $4::bigint[]) AS k(trace_id, span_id, start_ns)
 CROSS JOIN LATERAL (
-  SELECT (extract(epoch FROM p."start_time") * 1000000)::bigint AS start_micros
+  SELECT p."start_time", (extract(epoch FROM p."start_time") * 1000000)::bigint AS start_micros
   FROM "spans" AS p
   WHERE p."project_id" = $1 AND p."trace_id" = k.trace_id AND p."span_id" = k.span_id
-    AND p."start_time" <> timestamptz 'epoch' + (k.start_ns / 1000) * interval '1 microsecond'
   OFFSET 0
 ) AS o`;
+
+/**
+ * COPY straight into `spans`, for a batch none of whose spans is stored yet (the usual case):
+ * under the per-trace locks no other writer can store them meanwhile, so no conflict can occur.
+ * Lines come from formatStoredSpanCopyLine.
+ */
+export const COPY_TO_SPANS_SQL = `COPY "spans" (${[
+  "project_id",
+  ...SPAN_INPUT_COLUMNS.map((c) => c.name),
+  "start_time",
+  "end_time",
+]
+  .map(quote)
+  .join(", ")}) FROM STDIN`;
 
 /**
  * A per-connection staging table the batch is COPYed into (emptied at every commit or
@@ -48,7 +71,7 @@ export const COPY_TO_STAGING_SQL = `COPY ${STAGING_TABLE} (${SPAN_INPUT_COLUMNS.
 export const UPSERT_SPANS_SQL = buildUpsertSql({ withMoved: false });
 
 /**
- * The same, when FIND_MOVED_SPANS_SQL found rows to move: $2, $3, $4 are their trace ids, span
+ * The same, when FIND_STORED_SPANS_SQL found rows to move: $2, $3, $4 are their trace ids, span
  * ids and stored start times (microseconds). They are deleted and merged into the new rows.
  */
 export const UPSERT_MOVED_SPANS_SQL = buildUpsertSql({ withMoved: true });
@@ -96,7 +119,8 @@ moved AS (
   DELETE FROM "spans" AS s
   USING unnest($2::text[], $3::text[], $4::bigint[]) AS d(trace_id, span_id, start_micros)
   WHERE s."project_id" = $1 AND s."trace_id" = d.trace_id AND s."span_id" = d.span_id
-    AND s."start_time" = timestamptz 'epoch' + d.start_micros * interval '1 microsecond'
+    AND s."start_time" = timestamptz 'epoch' + (d.start_micros / 1000000) * interval '1 second'
+      + (d.start_micros % 1000000) * interval '1 microsecond'
   RETURNING s.*
 )`;
 
@@ -104,8 +128,8 @@ moved AS (
   return `
 WITH input AS (
   SELECT x.*,
-    timestamptz 'epoch' + (x."start_ns" / 1000) * interval '1 microsecond' AS start_time,
-    timestamptz 'epoch' + (x."end_ns" / 1000) * interval '1 microsecond' AS end_time
+    ${timestampFromNanos('x."start_ns"')} AS start_time,
+    ${timestampFromNanos('x."end_ns"')} AS end_time
   FROM ${STAGING_TABLE} AS x
 )${withMoved ? moved : ""}
 INSERT INTO "spans" AS s (${insertColumns})

@@ -8,12 +8,13 @@ import type { MappedSpan } from "@/lib/ingest/types";
 import { assertRequestSize } from "./span-batches";
 import { SPAN_JSON_COLUMNS, SPAN_SCALAR_COLUMNS } from "./span-columns";
 import { ensureSpanPartitions, partitionMonthOf } from "./span-partitions";
-import { formatSpanCopyLine } from "./span-copy";
+import { formatSpanCopyLine, formatStoredSpanCopyLine } from "./span-copy";
 import { buildSpanRow, type SpanRow, type SpanRowOptions } from "./span-row";
 import {
+  COPY_TO_SPANS_SQL,
   COPY_TO_STAGING_SQL,
   CREATE_STAGING_SQL,
-  FIND_MOVED_SPANS_SQL,
+  FIND_STORED_SPANS_SQL,
   LOCK_TRACES_SQL,
   UPSERT_MOVED_SPANS_SQL,
   UPSERT_SPANS_SQL,
@@ -36,11 +37,12 @@ export interface WriteSpansOptions extends SpanRowOptions {
 const MAX_REASONS = 20;
 
 /**
- * Writes one request's spans durably in one transaction: per-trace locks and the check for
- * re-sent spans whose start time moved (pipelined), a COPY of the rows into the connection's
- * staging table, then the span upsert, the rollup of every trace they touch and the marking of
- * the hours whose cost rollups need a refresh (pipelined). When this resolves, the batch is
- * committed. Re-sends replace rather than add (see span-upsert-sql.ts for the rule).
+ * Writes one request's spans durably in one transaction: per-trace locks and the lookup of the
+ * batch's spans already stored (pipelined); then a COPY straight into `spans` when none is (the
+ * usual case), else a COPY into the connection's staging table and an upsert from it; then the
+ * rollup of every trace touched and the marking of the hours whose cost rollups need a refresh
+ * (pipelined). When this resolves, the batch is committed. Re-sends replace rather than add
+ * (see span-upsert-sql.ts for the rule).
  */
 export async function writeSpans(
   projectId: string,
@@ -55,14 +57,12 @@ export async function writeSpans(
   await ensureSpanPartitions(sql, monthsOf(rows));
 
   const traceIds = [...new Set(rows.map((row) => row.scalars.trace_id))];
-  // The lookups by trace and span are planned each time (unprepared), because a generic plan,
-  // made without the parameter values, can choose to scan the project's spans.
-  const prepared = { prepare: true };
   await sql.begin(async (transaction) => {
-    const [, , moved] = await Promise.all([
-      transaction.unsafe(CREATE_STAGING_SQL),
-      transaction.unsafe(LOCK_TRACES_SQL, [projectId, traceIds], prepared),
-      transaction.unsafe<MovedSpan[]>(FIND_MOVED_SPANS_SQL, [
+    const [, stored] = await Promise.all([
+      transaction.unsafe(LOCK_TRACES_SQL, [projectId, traceIds], { prepare: true }),
+      // Planned each time: a generic plan, made without the parameter values, can choose to
+      // scan the project's spans.
+      transaction.unsafe<StoredSpan[]>(FIND_STORED_SPANS_SQL, [
         projectId,
         rows.map((row) => row.scalars.trace_id),
         rows.map((row) => row.scalars.span_id),
@@ -70,19 +70,17 @@ export async function writeSpans(
       ]),
     ]);
 
-    await copyToStaging(transaction, rows);
+    if (stored.length === 0) {
+      await copyRows(transaction, COPY_TO_SPANS_SQL, rows, (row) =>
+        formatStoredSpanCopyLine(projectId, row),
+      );
+    } else {
+      await transaction.unsafe(CREATE_STAGING_SQL);
+      await copyRows(transaction, COPY_TO_STAGING_SQL, rows, formatSpanCopyLine);
+    }
 
-    const upsert =
-      moved.length === 0
-        ? transaction.unsafe(UPSERT_SPANS_SQL, [projectId], prepared)
-        : transaction.unsafe(UPSERT_MOVED_SPANS_SQL, [
-            projectId,
-            moved.map((span) => span.trace_id),
-            moved.map((span) => span.span_id),
-            moved.map((span) => span.start_micros),
-          ]);
     await Promise.all([
-      upsert,
+      stored.length === 0 ? null : upsertFromStaging(transaction, projectId, stored),
       transaction.unsafe(RECOMPUTE_TRACES_SQL, [projectId, traceIds]),
       transaction.unsafe(MARK_COST_HOURS_DIRTY_SQL, [projectId, traceIds]),
     ]);
@@ -90,27 +88,51 @@ export async function writeSpans(
   return { written: rows.length, traceCount: traceIds.length, rejected };
 }
 
-interface MovedSpan {
+interface StoredSpan {
   trace_id: string;
   span_id: string;
   start_micros: string;
+  moved: boolean;
+}
+
+function upsertFromStaging(
+  transaction: TransactionSql,
+  projectId: string,
+  stored: readonly StoredSpan[],
+) {
+  const moved = stored.filter((span) => span.moved);
+  // Prepared: planned once per connection (its planning costs more than its execution).
+  if (moved.length === 0) {
+    return transaction.unsafe(UPSERT_SPANS_SQL, [projectId], { prepare: true });
+  }
+  return transaction.unsafe(UPSERT_MOVED_SPANS_SQL, [
+    projectId,
+    moved.map((span) => span.trace_id),
+    moved.map((span) => span.span_id),
+    moved.map((span) => span.start_micros),
+  ]);
 }
 
 const COPY_CHUNK_ROWS = 200;
 const COPY_TIMEOUT_MS = 120_000;
 
 /**
- * Streams the rows into the staging table. postgres.js never ends the stream when the server
- * refuses a COPY (the error goes to a promise already resolved with the stream), so the wait is
- * bounded: the staging table has no constraints and the rows are checked, so a refusal would be
- * a bug, and it must fail the request rather than hang it.
+ * Streams rows into a COPY. postgres.js never ends the stream when the server refuses a COPY
+ * (the error goes to a promise already resolved with the stream), so the wait is bounded: the
+ * rows are checked so that no constraint can refuse them, a refusal would be a bug, and it must
+ * fail the request rather than hang it.
  */
-async function copyToStaging(transaction: TransactionSql, rows: readonly SpanRow[]) {
-  const writable = await transaction.unsafe(COPY_TO_STAGING_SQL).writable();
+async function copyRows(
+  transaction: TransactionSql,
+  copySql: string,
+  rows: readonly SpanRow[],
+  formatLine: (row: SpanRow) => string,
+) {
+  const writable = await transaction.unsafe(copySql).writable();
   for (let index = 0; index < rows.length; index += COPY_CHUNK_ROWS) {
     const chunk = rows
       .slice(index, index + COPY_CHUNK_ROWS)
-      .map(formatSpanCopyLine)
+      .map(formatLine)
       .join("");
     if (!writable.write(chunk)) await once(writable, "drain");
   }
@@ -118,10 +140,7 @@ async function copyToStaging(transaction: TransactionSql, rows: readonly SpanRow
 
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(
-      () => reject(new Error("COPY into the span staging table did not complete")),
-      COPY_TIMEOUT_MS,
-    );
+    timer = setTimeout(() => reject(new Error("COPY of spans did not complete")), COPY_TIMEOUT_MS);
   });
   try {
     await Promise.race([once(writable, "finish"), timeout]);
