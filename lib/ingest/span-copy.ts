@@ -23,6 +23,9 @@ const TO_ESCAPE = /[\\\n\r\t\u0000]/g;
 /** A value as COPY text: `\N` for null, arrays as Postgres array literals, text escaped. */
 export function formatCopyValue(value: unknown): string {
   if (value === null || value === undefined) return "\\N";
+  if (typeof value === "string") return escapeCopyText(value);
+  // Numbers and booleans never need escaping.
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
   if (Array.isArray(value)) {
     const items = value.map((item) => `"${String(item).replace(/["\\]/g, "\\$&")}"`);
     return escapeCopyText(`{${items.join(",")}}`);
