@@ -91,8 +91,3 @@ function describeFailure(error: unknown, table: string): PartitionState {
   logger.warn({ table, code, reason }, "cannot create span partition; using the default one");
   return { state: "default", retryAt: Date.now() + RETRY_AFTER_FAILURE_MS };
 }
-
-/** Forgets what is known about partitions (tests drop and recreate databases). */
-export function resetPartitionCache(): void {
-  partitionStates.clear();
-}
