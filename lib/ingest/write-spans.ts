@@ -122,6 +122,7 @@ const COPY_TIMEOUT_MS = 120_000;
  * rows are checked so that no constraint can refuse them, a refusal would be a bug, and it must
  * fail the request rather than hang it.
  */
+// Limitation: were a COPY refused anyway, the request would fail only after COPY_TIMEOUT_MS.
 async function copyRows(
   transaction: TransactionSql,
   copySql: string,
