@@ -146,7 +146,7 @@ function toListRow(row: TraceRowRecord): TraceListRow {
 }
 
 /** Every WHERE condition of the query but the cursor, each on the `traces` alias `t`. */
-function buildFilterConditions(
+export function buildFilterConditions(
   sql: Sql,
   projectId: string,
   query: TraceListQuery,

@@ -4,6 +4,8 @@ import { SendTracesGuide } from "@/components/onboarding/send-traces";
 import { TraceFilterBar } from "@/components/explorer/trace-filter-bar";
 import { TraceTable } from "@/components/explorer/trace-table";
 import { WaitForFirstTrace } from "@/components/explorer/wait-for-first-trace";
+import { requireProjectAccess } from "@/lib/auth/access";
+import { hasRole } from "@/lib/auth/roles";
 import { getPrisma } from "@/lib/db/prisma";
 import { getTraceFilterOptions } from "@/lib/explorer/filter-options";
 import { listTraces, projectHasTraces } from "@/lib/explorer/list-traces";
@@ -103,7 +105,8 @@ export default async function TracesPage({
   searchParams: Promise<SearchParams>;
 }) {
   const { projectId } = await params;
-  await requireExplorerAccess(projectId);
+  const user = await requireExplorerAccess(projectId);
+  const { role } = await requireProjectAccess(user.id, projectId);
 
   if (!(await projectHasTraces(projectId))) {
     return (
@@ -147,6 +150,7 @@ export default async function TracesPage({
           query={query}
           initialRows={page.rows}
           nextCursor={page.nextCursor}
+          canWrite={hasRole(role, "MEMBER")}
         />
       )}
     </div>
