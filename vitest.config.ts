@@ -22,6 +22,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // A loaded CI machine can take seconds to render a page: polls wait up to 15 s.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

@@ -15,6 +15,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { useDisplayTimeZone } from "@/components/explorer/time-zone";
 import type { CostReport } from "@/lib/cost/cost-report";
 import { cardClass, secondaryButtonClass } from "../ui/styles";
 
@@ -80,16 +81,17 @@ export function CostDashboard(props: {
     router.push(`${pathname}?${next.toString()}`);
   };
 
-  // Buckets follow the viewer's time zone unless the link names one.
+  // Buckets follow the viewer's display time zone (profile, else browser) unless the link names one.
+  const displayZone = useDisplayTimeZone();
   useEffect(() => {
     if (props.hasZoneParam) return;
-    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const zone = displayZone;
     if (zone && zone !== props.timeZone) {
       const next = new URLSearchParams(searchParams.toString());
       next.set("tz", zone);
       router.replace(`${pathname}?${next.toString()}`);
     }
-  }, [props.hasZoneParam, props.timeZone, pathname, router, searchParams]);
+  }, [props.hasZoneParam, props.timeZone, displayZone, pathname, router, searchParams]);
 
   const topGroups = useMemo(
     () => report.byGroup.slice(0, COLORS.length - 1).map((row) => groupLabel(row[groupBy])),

@@ -1,51 +1,67 @@
 "use client";
 
-import { useMemo, useSyncExternalStore } from "react";
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+} from "react";
+import { apiFetch } from "@/components/ui/api-fetch";
 import { formatDateTime, formatShortDateTime } from "@/lib/explorer/format";
 
 /**
- * The time zone the explorer shows times in: chosen per browser (localStorage), the browser's
- * own by default. Times are stored and sent in UTC; only display converts.
+ * The time zone the explorer shows times in: the one saved in the user's profile, else the
+ * browser's own. Times are stored and sent in UTC; only display converts.
  */
-// Limitation: the choice is kept per browser, not in the user's profile (User.timeZone), and the
-// server renders UTC first, so times switch to the chosen zone right after hydration.
-const STORAGE_KEY = "sightline-time-zone";
-const CHANGE_EVENT = "sightline-time-zone-change";
+// When the profile has no zone the server renders UTC first, so times switch to the browser's zone
+// right after hydration. A saved zone renders the same on the server and in the browser.
+interface TimeZoneState {
+  saved: string | null;
+  save: (timeZone: string | null) => void;
+  error: string | null;
+}
+
+const TimeZoneContext = createContext<TimeZoneState | null>(null);
 
 function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 }
 
-function readTimeZone(): string {
-  try {
-    return localStorage.getItem(STORAGE_KEY) || browserTimeZone();
-  } catch {
-    return browserTimeZone();
-  }
+const noSubscription = () => () => {};
+
+/** Holds the signed-in user's saved zone for every time shown below it and saves changes. */
+export function TimeZoneProvider({
+  saved: initial,
+  children,
+}: {
+  saved: string | null;
+  children: React.ReactNode;
+}) {
+  const [saved, setSaved] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+  const save = useCallback(
+    (timeZone: string | null) => {
+      const previous = saved;
+      setSaved(timeZone);
+      setError(null);
+      apiFetch("/api/me", { method: "PATCH", body: { timeZone } }).catch((failure: unknown) => {
+        setSaved(previous);
+        setError(failure instanceof Error ? failure.message : "Could not save the time zone");
+      });
+    },
+    [saved],
+  );
+  const value = useMemo(() => ({ saved, save, error }), [saved, save, error]);
+  return <TimeZoneContext.Provider value={value}>{children}</TimeZoneContext.Provider>;
 }
 
-function subscribe(onChange: () => void): () => void {
-  window.addEventListener("storage", onChange);
-  window.addEventListener(CHANGE_EVENT, onChange);
-  return () => {
-    window.removeEventListener("storage", onChange);
-    window.removeEventListener(CHANGE_EVENT, onChange);
-  };
-}
-
-/** The display time zone; "UTC" while rendering on the server (the browser's is unknown there). */
+/** The display time zone; "UTC" while rendering on the server when the profile has none. */
 export function useDisplayTimeZone(): string {
-  return useSyncExternalStore(subscribe, readTimeZone, () => "UTC");
-}
-
-function saveTimeZone(timeZone: string | null): void {
-  try {
-    if (timeZone === null) localStorage.removeItem(STORAGE_KEY);
-    else localStorage.setItem(STORAGE_KEY, timeZone);
-  } catch {
-    // Storage can be unavailable (private mode): the choice then lasts for this page only.
-  }
-  window.dispatchEvent(new Event(CHANGE_EVENT));
+  const state = useContext(TimeZoneContext);
+  const browserZone = useSyncExternalStore(noSubscription, browserTimeZone, () => null);
+  return state?.saved ?? browserZone ?? "UTC";
 }
 
 /** A time in the display time zone; the exact UTC instant is in the tooltip. */
@@ -59,12 +75,11 @@ export function DisplayTime({ iso, short = false }: { iso: string; short?: boole
   );
 }
 
-const noSubscription = () => () => {};
-
 const COMMON_ZONES = ["UTC", "America/Los_Angeles", "America/New_York", "Europe/London"];
 
-/** Picks the display time zone for this browser. */
+/** Picks the display time zone, saved in the user's profile. */
 export function TimeZoneSelect() {
+  const state = useContext(TimeZoneContext);
   const timeZone = useDisplayTimeZone();
   // Null on the server, so that the first client render matches the server's HTML.
   const browserZone = useSyncExternalStore(noSubscription, browserTimeZone, () => null);
@@ -83,7 +98,7 @@ export function TimeZoneSelect() {
         value={timeZone}
         onChange={(event) => {
           const chosen = event.target.value;
-          saveTimeZone(chosen === browserZone ? null : chosen);
+          state?.save(chosen === browserZone ? null : chosen);
         }}
       >
         {zones.map((zone) => (
@@ -92,6 +107,11 @@ export function TimeZoneSelect() {
           </option>
         ))}
       </select>
+      {state?.error ? (
+        <span role="status" className="text-red-600 dark:text-red-400">
+          {state.error}
+        </span>
+      ) : null}
     </label>
   );
 }

@@ -66,6 +66,25 @@ export const TRACE_COLUMNS: readonly TraceColumn[] = [
     ),
   },
   {
+    id: "status",
+    label: "Status",
+    render: (row) =>
+      row.errorCount > 0 ? (
+        <span
+          className="rounded bg-red-100 px-1.5 py-px text-[11px] font-semibold text-red-700 dark:bg-red-950 dark:text-red-300"
+          data-testid="status-error"
+        >
+          {row.errorCount} error{row.errorCount === 1 ? "" : "s"}
+        </span>
+      ) : row.level === "WARNING" ? (
+        <span className="rounded bg-amber-100 px-1.5 py-px text-[11px] font-semibold text-amber-800 dark:bg-amber-950 dark:text-amber-300">
+          warning
+        </span>
+      ) : (
+        <span className="text-[11px] text-emerald-700 dark:text-emerald-400">ok</span>
+      ),
+  },
+  {
     id: "input",
     label: "Input",
     className: "min-w-48 max-w-80",
@@ -222,25 +241,6 @@ export const TRACE_COLUMNS: readonly TraceColumn[] = [
     ),
   },
   {
-    id: "status",
-    label: "Status",
-    render: (row) =>
-      row.errorCount > 0 ? (
-        <span
-          className="rounded bg-red-100 px-1.5 py-px text-[11px] font-semibold text-red-700 dark:bg-red-950 dark:text-red-300"
-          data-testid="status-error"
-        >
-          {row.errorCount} error{row.errorCount === 1 ? "" : "s"}
-        </span>
-      ) : row.level === "WARNING" ? (
-        <span className="rounded bg-amber-100 px-1.5 py-px text-[11px] font-semibold text-amber-800 dark:bg-amber-950 dark:text-amber-300">
-          warning
-        </span>
-      ) : (
-        <span className="text-[11px] text-emerald-700 dark:text-emerald-400">ok</span>
-      ),
-  },
-  {
     id: "traceId",
     label: "Trace id",
     render: (row) => <span className="font-mono text-[11px]">{row.traceId}</span>,
@@ -250,6 +250,7 @@ export const TRACE_COLUMNS: readonly TraceColumn[] = [
 export const DEFAULT_VISIBLE_COLUMNS = [
   "time",
   "name",
+  "status",
   "input",
   "user",
   "tags",

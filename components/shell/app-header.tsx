@@ -16,7 +16,7 @@ export function AppHeader({
 }) {
   return (
     <header className="sticky top-0 z-20 border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
-      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-3 px-4 py-2">
+      <div className="mx-auto flex max-w-screen-2xl flex-wrap items-center gap-3 px-4 py-2">
         <Link href="/" className="flex items-center gap-2 font-semibold">
           <img src="/favicon.svg" alt="" className="h-6 w-6" />
           <span className="hidden sm:inline">Sightline</span>

@@ -19,6 +19,7 @@ interface SessionRecord {
   trace_count: number;
   first_seen: Date;
   last_seen: Date;
+  duration_ms: number;
   user_ids: string[] | null;
   total_tokens: number;
   total_cost: string | null;
@@ -44,6 +45,8 @@ export async function listSessions(
     WITH sessions AS (
       SELECT "session_id", count(*)::int AS trace_count,
         min("start_time") AS first_seen, max("start_time") AS last_seen,
+        (extract(epoch FROM max("start_time" + ("duration_ns" / 1000) * interval '1 microsecond')
+          - min("start_time")) * 1000)::float8 AS duration_ms,
         (array_agg(DISTINCT "user_id") FILTER (WHERE "user_id" IS NOT NULL))[1:5] AS user_ids,
         sum("total_tokens")::float8 AS total_tokens, trim_scale(sum("total_cost"))::text AS total_cost,
         (count(*) FILTER (WHERE "error_count" > 0))::int AS error_count
@@ -68,6 +71,7 @@ export async function listSessions(
       traceCount: row.trace_count,
       firstSeen: row.first_seen.toISOString(),
       lastSeen: row.last_seen.toISOString(),
+      durationMs: Math.max(0, row.duration_ms),
       userIds: row.user_ids ?? [],
       totalTokens: row.total_tokens,
       totalCost: row.total_cost,

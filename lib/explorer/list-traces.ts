@@ -204,11 +204,18 @@ function searchCondition(sql: Sql, text: string): Fragment {
   )`;
 }
 
-/** The first characters of a payload: a chat's last message, a string as is, else JSON text. */
+/**
+ * The first characters of a payload: a chat's last message, a string as is, the stored preview of
+ * a value cut at ingest (not its size marker), else JSON text.
+ */
 function previewOf(sql: Sql, column: Fragment): Fragment {
   return sql`left(CASE jsonb_typeof(${column})
       WHEN 'string' THEN ${column} #>> '{}'
       WHEN 'array' THEN COALESCE(${column} -> -1 ->> 'content', ${column}::text)
+      WHEN 'object' THEN COALESCE(
+        CASE WHEN ${column} ->> '__truncated' = 'true' THEN ${column} ->> 'preview' END,
+        ${column} -> 'messages' -> -1 ->> 'content',
+        ${column}::text)
       ELSE ${column}::text
     END, ${PREVIEW_CHARS})`;
 }

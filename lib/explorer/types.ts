@@ -192,6 +192,8 @@ export interface SessionListRow {
   traceCount: number;
   firstSeen: string;
   lastSeen: string;
+  /** From the first trace's start to the end of the trace that ends last. */
+  durationMs: number;
   userIds: string[];
   totalTokens: number;
   totalCost: string | null;

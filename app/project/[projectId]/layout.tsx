@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { TimeZoneProvider } from "@/components/explorer/time-zone";
 import { AppHeader } from "@/components/shell/app-header";
 import { listUserOrganizations, requireProjectAccess } from "@/lib/auth/access";
 import { requirePageUser } from "@/lib/auth/session";
@@ -22,13 +23,15 @@ export default async function ProjectLayout({
   const organizations = await listUserOrganizations(user.id);
 
   return (
-    <div className="min-h-screen">
-      <AppHeader
-        organizations={organizations.map(({ id, name, projects }) => ({ id, name, projects }))}
-        projectId={projectId}
-        userEmail={user.email}
-      />
-      <div className="mx-auto max-w-7xl px-4 py-6">{children}</div>
-    </div>
+    <TimeZoneProvider saved={user.timeZone}>
+      <div className="min-h-screen">
+        <AppHeader
+          organizations={organizations.map(({ id, name, projects }) => ({ id, name, projects }))}
+          projectId={projectId}
+          userEmail={user.email}
+        />
+        <div className="mx-auto max-w-screen-2xl px-4 py-6">{children}</div>
+      </div>
+    </TimeZoneProvider>
   );
 }

@@ -103,9 +103,7 @@ export default async function SessionsPage({
               <td className={`${cellClass} whitespace-nowrap`}>
                 <DisplayTime iso={session.lastSeen} short />
               </td>
-              <td className={numberCellClass}>
-                {formatDuration(Date.parse(session.lastSeen) - Date.parse(session.firstSeen))}
-              </td>
+              <td className={numberCellClass}>{formatDuration(session.durationMs)}</td>
               <td className={numberCellClass}>{formatTokens(session.totalTokens)}</td>
               <td className={numberCellClass}>{formatCost(session.totalCost)}</td>
               <td
