@@ -7,6 +7,7 @@ import { toTraceListSearchParams, type TraceListQuery } from "@/lib/explorer/tra
 import type { TraceListRow } from "@/lib/explorer/types";
 import { secondaryButtonClass } from "@/components/ui/styles";
 import { BulkActions } from "./bulk-actions";
+import { ScoreCell, useVisibleScoreColumns } from "./score-columns";
 import { ColumnPicker } from "./column-picker";
 import { TRACE_COLUMNS, useVisibleColumns, type ColumnContext } from "./trace-columns";
 import { useListHref } from "./use-list-href";
@@ -71,6 +72,7 @@ export function TraceTable({
   initialRows,
   nextCursor,
   canWrite = false,
+  scoreNames = [],
 }: {
   projectId: string;
   query: TraceListQuery;
@@ -78,11 +80,15 @@ export function TraceTable({
   nextCursor: string | null;
   /** Members and up get row selection and the bulk actions. */
   canWrite?: boolean;
+  /** The project's score names, offered as columns. */
+  scoreNames?: string[];
 }) {
   const router = useRouter();
   const searchParams = useSearchParams();
   const listHref = useListHref(query);
   const [visibleIds, setVisibleIds] = useVisibleColumns();
+  const [chosenScores, setChosenScores] = useVisibleScoreColumns();
+  const scoreColumns = chosenScores.filter((name) => scoreNames.includes(name));
   const [rows, setRows] = useState(initialRows);
   const [highlighted, setHighlighted] = useState<ReadonlySet<string>>(new Set());
   const [liveError, setLiveError] = useState<string | null>(null);
@@ -170,7 +176,13 @@ export function TraceTable({
         />
         <div className="ml-auto flex items-center gap-2">
           <LiveToggle live={live} allowed={liveAllowed} />
-          <ColumnPicker visibleIds={visibleIds} onChange={setVisibleIds} />
+          <ColumnPicker
+            visibleIds={visibleIds}
+            onChange={setVisibleIds}
+            scoreNames={scoreNames}
+            visibleScores={scoreColumns}
+            onScoresChange={setChosenScores}
+          />
         </div>
       </div>
 
@@ -219,6 +231,16 @@ export function TraceTable({
                   </th>
                 );
               })}
+              {scoreColumns.map((name) => (
+                <th
+                  key={`score:${name}`}
+                  scope="col"
+                  className="px-2.5 py-2 text-right font-medium tracking-wide whitespace-nowrap normal-case"
+                  data-testid="score-column"
+                >
+                  {name}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -261,6 +283,11 @@ export function TraceTable({
                     ) : (
                       column.render(row, context)
                     )}
+                  </td>
+                ))}
+                {scoreColumns.map((name) => (
+                  <td key={`score:${name}`} className="px-2.5 py-2 text-right">
+                    <ScoreCell row={row} name={name} />
                   </td>
                 ))}
               </tr>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SendTracesGuide } from "@/components/onboarding/send-traces";
+import { ScoreFilterBar } from "@/components/explorer/score-filter-bar";
 import { TraceFilterBar } from "@/components/explorer/trace-filter-bar";
 import { TraceTable } from "@/components/explorer/trace-table";
 import { WaitForFirstTrace } from "@/components/explorer/wait-for-first-trace";
@@ -21,6 +22,7 @@ import {
 } from "@/lib/explorer/trace-list-query";
 import { AppError } from "@/lib/http/app-error";
 import { resolvePublicUrl } from "@/lib/http/public-url";
+import { listScoreNames } from "@/lib/scores/trace-score-cells";
 
 export const dynamic = "force-dynamic";
 
@@ -119,6 +121,7 @@ export default async function TracesPage({
 
   const parsed = TraceListQueryZ.safeParse(searchParamsToObject(await searchParams));
   const optionsPromise = getTraceFilterOptions(projectId);
+  const scoreNamesPromise = listScoreNames(projectId);
   const { page, query, problem } = await loadPage(
     projectId,
     parsed.success ? parsed.data : DEFAULT_TRACE_LIST_QUERY,
@@ -126,13 +129,14 @@ export default async function TracesPage({
       ? null
       : `Ignored an invalid filter: ${parsed.error.issues[0]?.path.join(".")} ${parsed.error.issues[0]?.message}`,
   );
-  const options = await optionsPromise;
+  const [options, scoreNames] = await Promise.all([optionsPromise, scoreNamesPromise]);
   const stateKey = toTraceListSearchParams(query).toString();
 
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Traces</h1>
       <TraceFilterBar key={stateKey} query={query} options={options} />
+      <ScoreFilterBar key={`scores-${stateKey}`} query={query} scoreNames={scoreNames} />
       {problem ? (
         <p
           className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-200"
@@ -151,6 +155,7 @@ export default async function TracesPage({
           initialRows={page.rows}
           nextCursor={page.nextCursor}
           canWrite={hasRole(role, "MEMBER")}
+          scoreNames={scoreNames}
         />
       )}
     </div>
