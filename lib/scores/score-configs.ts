@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 import { getPrisma } from "../db/prisma";
 import type { Prisma, ScoreConfig } from "../generated/prisma/client";
 import { AppError } from "../http/app-error";
@@ -149,4 +151,37 @@ export function toPublicScoreConfig(config: ScoreConfig) {
     createdAt: config.createdAt.toISOString(),
     updatedAt: config.updatedAt.toISOString(),
   };
+}
+
+const UpdateScoreConfigZ = z
+  .object({
+    isArchived: z.boolean().optional(),
+    description: z.string().max(5000).nullish(),
+  })
+  .strict();
+
+/**
+ * Archives or unarchives a config, or changes its description (Langfuse's PATCH). Its type,
+ * range and categories stay: scores already checked against them keep their meaning.
+ */
+export async function updateScoreConfig(projectId: string, configId: string, body: unknown) {
+  const input = UpdateScoreConfigZ.parse(body);
+  const updated = await getPrisma().scoreConfig.updateMany({
+    where: { id: configId, projectId },
+    data: {
+      ...(input.isArchived === undefined ? {} : { isArchived: input.isArchived }),
+      ...(input.description === undefined ? {} : { description: input.description }),
+    },
+  });
+  if (updated.count === 0) throw new AppError("not_found", "Score config not found");
+  return getScoreConfig(projectId, configId);
+}
+
+/**
+ * Deletes a config. Scores given under it keep their values (and its id, now dangling); a
+ * queue that listed it stops offering its control.
+ */
+export async function deleteScoreConfig(projectId: string, configId: string): Promise<void> {
+  const deleted = await getPrisma().scoreConfig.deleteMany({ where: { id: configId, projectId } });
+  if (deleted.count === 0) throw new AppError("not_found", "Score config not found");
 }

@@ -1,0 +1,99 @@
+// Changing score configs over the public API (issue #7): archiving (Langfuse's PATCH), which
+// stops new scores naming the config and hides its control, and deleting, which keeps scores.
+import { describe, expect, it } from "vitest";
+
+import { AUTH, baseUrl, createOtherProject, newSpanId, newTraceId } from "./ingest-helpers";
+
+const RUN = newSpanId();
+
+async function send(method: string, path: string, body?: unknown, auth = AUTH) {
+  const response = await fetch(`${baseUrl()}${path}`, {
+    method,
+    headers: { authorization: auth, "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+async function createConfig(name: string): Promise<string> {
+  const reply = await send("POST", "/api/public/score-configs", {
+    name,
+    dataType: "NUMERIC",
+    minValue: 0,
+    maxValue: 1,
+  });
+  expect(reply.status).toBe(201);
+  return String(reply.body.id);
+}
+
+describe("PATCH /api/public/score-configs/:id", () => {
+  it("archives a config: scores naming it are refused until it is unarchived", async () => {
+    const name = `archived-${RUN}`;
+    const configId = await createConfig(name);
+    const archived = await send("PATCH", `/api/public/score-configs/${configId}`, {
+      isArchived: true,
+      description: "retired",
+    });
+    expect(archived.status).toBe(200);
+    expect(archived.body).toMatchObject({ isArchived: true, description: "retired" });
+
+    const score = { traceId: newTraceId(), name, value: 0.5, configId };
+    const refused = await send("POST", "/api/public/scores", score);
+    expect(refused.status).toBe(400);
+    expect(String(refused.body.error)).toMatch(/configId: score config .* is archived/);
+
+    await send("PATCH", `/api/public/score-configs/${configId}`, { isArchived: false });
+    expect((await send("POST", "/api/public/scores", score)).status).toBe(201);
+  });
+
+  it.each<[string, unknown, RegExp]>([
+    ["a non-boolean isArchived", { isArchived: "yes" }, /isArchived/],
+    ["a field that cannot change", { dataType: "BOOLEAN" }, /dataType|Unrecognized/],
+  ])("refuses %s with a 400", async (_title, body, message) => {
+    const configId = await createConfig(`refuse-${newSpanId()}`);
+    const reply = await send("PATCH", `/api/public/score-configs/${configId}`, body);
+    expect(reply.status).toBe(400);
+    expect(String(reply.body.error)).toMatch(message);
+  });
+});
+
+describe("DELETE /api/public/score-configs/:id", () => {
+  it("deletes the config and keeps the scores given under it", async () => {
+    const name = `deleted-${RUN}`;
+    const configId = await createConfig(name);
+    const traceId = newTraceId();
+    const created = await send("POST", "/api/public/scores", {
+      traceId,
+      name,
+      value: 1,
+      configId,
+    });
+    expect(created.status).toBe(201);
+
+    expect((await send("DELETE", `/api/public/score-configs/${configId}`)).status).toBe(200);
+    expect((await send("GET", `/api/public/score-configs/${configId}`)).status).toBe(404);
+    const kept = await send("GET", `/api/public/scores/${String(created.body.id)}`);
+    expect(kept.body).toMatchObject({ value: 1, configId });
+  });
+
+  it("answers 404 to another project's key", async () => {
+    const configId = await createConfig(`isolated-${RUN}`);
+    const other = await createOtherProject(`configs-${RUN}`);
+    expect(
+      (await send("DELETE", `/api/public/score-configs/${configId}`, undefined, other.auth)).status,
+    ).toBe(404);
+    expect(
+      (
+        await send(
+          "PATCH",
+          `/api/public/score-configs/${configId}`,
+          { isArchived: true },
+          other.auth,
+        )
+      ).status,
+    ).toBe(404);
+    expect((await send("GET", `/api/public/score-configs/${configId}`)).body).toMatchObject({
+      isArchived: false,
+    });
+  });
+});
