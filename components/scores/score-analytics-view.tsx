@@ -140,8 +140,26 @@ export function ScoreAnalyticsView({ analytics }: { analytics: ScoreAnalytics })
                 <ResponsiveContainer width="100%" height="100%">
                   <ScatterChart>
                     <CartesianGrid strokeDasharray="3 3" opacity={0.3} />
-                    <XAxis type="number" dataKey="judge" name="judge" fontSize={11} />
-                    <YAxis type="number" dataKey="human" name="human" fontSize={11} width={40} />
+                    <XAxis
+                      type="number"
+                      dataKey="judge"
+                      name="judge"
+                      fontSize={11}
+                      label={{
+                        value: "judge (EVAL)",
+                        position: "insideBottom",
+                        offset: -4,
+                        fontSize: 11,
+                      }}
+                    />
+                    <YAxis
+                      type="number"
+                      dataKey="human"
+                      name="human"
+                      fontSize={11}
+                      width={48}
+                      label={{ value: "human", angle: -90, position: "insideLeft", fontSize: 11 }}
+                    />
                     <Tooltip />
                     <Scatter data={analytics.scatter} fill="#7c3aed" isAnimationActive={false} />
                   </ScatterChart>

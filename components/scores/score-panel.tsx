@@ -27,11 +27,14 @@ export function ScorePanel({
   configIds,
   shortcuts = false,
   title,
+  wide = false,
   onScored,
 }: ScoreTarget & {
   configIds?: readonly string[];
   shortcuts?: boolean;
   title: string;
+  /** Lays the controls out in columns (the trace page's full-width card). */
+  wide?: boolean;
   onScored?: () => void;
 }) {
   const { data, error, setError, save, remove } = useTargetScores({
@@ -141,20 +144,22 @@ export function ScorePanel({
       ) : null}
       {canScore ? (
         <div className="space-y-1.5">
-          {configs.map((config, index) => {
-            const own = mine(config.name);
-            return (
-              <ScoreControl
-                key={`${config.id}:${own?.id ?? ""}:${own?.updatedAt ?? ""}`}
-                config={config}
-                current={own ? displayScoreValue(own) : null}
-                active={shortcuts && index === activeIndex}
-                disabled={busy}
-                onActivate={() => setActiveIndex(index)}
-                onScore={(value) => scoreWith(index, value)}
-              />
-            );
-          })}
+          <div className={`grid gap-1.5 ${wide ? "md:grid-cols-2 xl:grid-cols-3" : ""}`}>
+            {configs.map((config, index) => {
+              const own = mine(config.name);
+              return (
+                <ScoreControl
+                  key={`${config.id}:${own?.id ?? ""}:${own?.updatedAt ?? ""}`}
+                  config={config}
+                  current={own ? displayScoreValue(own) : null}
+                  active={shortcuts && index === activeIndex}
+                  disabled={busy}
+                  onActivate={() => setActiveIndex(index)}
+                  onScore={(value) => scoreWith(index, value)}
+                />
+              );
+            })}
+          </div>
           <textarea
             ref={commentRef}
             value={comment}

@@ -11,6 +11,7 @@ export function TraceScores({ projectId, traceId }: { projectId: string; traceId
         traceId={traceId}
         observationId={null}
         shortcuts
+        wide
         title="Trace scores"
       />
     </div>
