@@ -1,5 +1,5 @@
-// Langfuse's batch ingestion endpoint (how Langfuse clients send scores) and dataset runs (how
-// their experiment runners link each item's trace), over real HTTP.
+// Langfuse-shaped endpoints over real HTTP: batch ingestion (how Langfuse clients send scores),
+// dataset runs (how their experiment runners link each item's trace) and the health check.
 import { randomBytes, randomUUID } from "node:crypto";
 
 import { beforeAll, describe, expect, inject, it } from "vitest";
@@ -169,5 +169,13 @@ describe("dataset runs", () => {
       other.auth,
     );
     expect(foreign.status).toBe(404);
+  });
+});
+
+describe("GET /api/public/health", () => {
+  it("answers in Langfuse's shape", async () => {
+    const response = await fetch(`${baseUrl()}/api/public/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: "OK", version: expect.any(String) });
   });
 });
