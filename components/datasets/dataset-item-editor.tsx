@@ -54,11 +54,12 @@ export function DatasetItemEditor({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // Reloaded whenever a save (here or elsewhere, seen through a refresh) makes a new version.
   useEffect(() => {
     apiFetch<{ data: Version[] }>(`${url}/versions`)
       .then((loaded) => setVersions(loaded.data))
       .catch((reason: unknown) => setError(reason instanceof Error ? reason.message : "failed"));
-  }, [url]);
+  }, [url, item.version]);
 
   const parsed = [parseEditorText(input), parseEditorText(expected), parseEditorText(metadata)];
   const invalid = parsed.some((value) => "error" in value);

@@ -11,29 +11,64 @@ const MAX_DESCRIPTION_LENGTH = 10_000;
 /** Characters of one JSON field of an item (input, expected output or metadata) as JSON text. */
 export const MAX_ITEM_FIELD_CHARS = 2_000_000;
 
-const idText = z.string().trim().min(1, "must not be empty").max(MAX_ID_LENGTH);
+/** Postgres text cannot hold the NUL character: refused up front, naming the field. */
+const NO_NUL = [
+  (text: string) => !text.includes("\u0000"),
+  "must not contain the NUL character",
+] as const;
+
+const idText = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .max(MAX_ID_LENGTH)
+  .refine(...NO_NUL);
 
 /** A dataset name; Langfuse allows any text, slashes included (folders in its UI). */
 export const DatasetNameZ = z
   .string({ error: "must be a string" })
   .trim()
   .min(1, "must not be empty")
-  .max(MAX_NAME_LENGTH);
+  .max(MAX_NAME_LENGTH)
+  .refine(...NO_NUL);
 
-/** Any JSON value whose text fits the per-field limit. */
-const jsonField = z.unknown().refine((value) => jsonLength(value) <= MAX_ITEM_FIELD_CHARS, {
-  message: `must be at most ${MAX_ITEM_FIELD_CHARS} characters as JSON`,
-});
-
-function jsonLength(value: unknown): number {
-  if (value === undefined) return 0;
-  return JSON.stringify(value)?.length ?? 0;
+/**
+ * Why a JSON value cannot be stored as an item field, or null when it can: it must fit the
+ * per-field limit, and hold no NUL character (Postgres' jsonb cannot store it).
+ */
+export function itemValueProblem(value: unknown): string | null {
+  if (value === undefined) return null;
+  if ((JSON.stringify(value) ?? "").length > MAX_ITEM_FIELD_CHARS) {
+    return `must be at most ${MAX_ITEM_FIELD_CHARS} characters as JSON`;
+  }
+  if (containsNul(value)) return "must not contain the NUL character (\\u0000)";
+  return null;
 }
+
+function containsNul(value: unknown): boolean {
+  if (typeof value === "string") return value.includes("\u0000");
+  if (Array.isArray(value)) return value.some(containsNul);
+  if (value && typeof value === "object") {
+    return Object.entries(value).some(
+      ([key, entry]) => key.includes("\u0000") || containsNul(entry),
+    );
+  }
+  return false;
+}
+
+const jsonField = z.unknown().superRefine((value, context) => {
+  const problem = itemValueProblem(value);
+  if (problem) context.addIssue({ code: "custom", message: problem });
+});
 
 /** Body of POST /api/public/datasets (and /v2/datasets): creates, or updates by name. */
 export const CreateDatasetZ = z.object({
   name: DatasetNameZ,
-  description: z.string().max(MAX_DESCRIPTION_LENGTH).nullish(),
+  description: z
+    .string()
+    .max(MAX_DESCRIPTION_LENGTH)
+    .refine(...NO_NUL)
+    .nullish(),
   metadata: jsonField.optional(),
 });
 export type CreateDatasetInput = z.infer<typeof CreateDatasetZ>;
@@ -41,7 +76,11 @@ export type CreateDatasetInput = z.infer<typeof CreateDatasetZ>;
 /** Body of the UI's dataset edit: every field optional, name still unique in the project. */
 export const UpdateDatasetZ = z.object({
   name: DatasetNameZ.optional(),
-  description: z.string().max(MAX_DESCRIPTION_LENGTH).nullish(),
+  description: z
+    .string()
+    .max(MAX_DESCRIPTION_LENGTH)
+    .refine(...NO_NUL)
+    .nullish(),
   metadata: jsonField.optional(),
 });
 export type UpdateDatasetInput = z.infer<typeof UpdateDatasetZ>;
@@ -86,7 +125,13 @@ const pageFields = {
   limit: z.coerce.number().int().min(1).max(100).default(50),
 };
 
-const filterText = z.string().trim().min(1).max(MAX_ID_LENGTH).optional();
+const filterText = z
+  .string()
+  .trim()
+  .min(1)
+  .max(MAX_ID_LENGTH)
+  .refine(...NO_NUL)
+  .optional();
 
 /** Query of GET /api/public/datasets. */
 export const ListDatasetsQueryZ = z.object(pageFields);
@@ -99,7 +144,12 @@ export const ListDatasetItemsQueryZ = z.object({
   sourceObservationId: filterText,
   status: z.enum(DATASET_ITEM_STATUSES).optional(),
   /** Case-insensitive text searched in the input and expected output. */
-  q: z.string().trim().max(500).optional(),
+  q: z
+    .string()
+    .trim()
+    .max(500)
+    .refine(...NO_NUL)
+    .optional(),
 });
 export type ListDatasetItemsQuery = z.infer<typeof ListDatasetItemsQueryZ>;
 

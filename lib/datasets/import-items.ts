@@ -4,6 +4,7 @@ import { z } from "zod";
 import { AppError } from "../http/app-error";
 
 import { fromCsvCell } from "./csv-cells";
+import { itemValueProblem } from "./dataset-schemas";
 import { saveDatasetItem } from "./save-dataset-item";
 
 /** Characters of an uploaded file. */
@@ -169,6 +170,7 @@ function toItemFields(
         return { error: `${field}: must be text` };
       }
       const text = String(raw).trim();
+      if (text.includes("\u0000")) return { error: `${field}: must not contain the NUL character` };
       if (text.length > 200) return { error: `${field}: must be at most 200 characters` };
       fields[field as "id"] = text;
       continue;
@@ -178,6 +180,8 @@ function toItemFields(
         ? fromCsvCell(raw)
         : { value: raw };
     if ("error" in value) return { error: `${field}: ${value.error}` };
+    const problem = itemValueProblem(value.value);
+    if (problem) return { error: `${field}: ${problem}` };
     fields[field as "input"] = value.value;
   }
 

@@ -43,21 +43,40 @@ export interface SaveDatasetItemOptions {
  */
 export async function saveDatasetItem(options: SaveDatasetItemOptions): Promise<DatasetItemRow> {
   const sql = getSql();
-  const id = await sql.begin(async (tx) => {
-    const existing = options.id ? await lockItem(tx, options.projectId, options.id) : null;
-    if (existing && existing.datasetId !== options.datasetId) {
-      throw new AppError(
-        "conflict",
-        `id: item "${options.id}" belongs to another dataset of this project`,
-      );
-    }
-    const savedId = existing
-      ? await updateItem(tx, options, existing)
-      : await insertItem(tx, options, options.id ?? randomUUID());
-    await recordVersions(tx, options.projectId, [savedId], options.userId ?? null);
-    return savedId;
-  });
+  const id = await sql.begin(async (tx) => writeItem(tx, options)).catch(mapUniqueViolation);
   return readItem(sql, options.projectId, id);
+}
+
+/**
+ * Two writers racing past the checks above meet a unique key: answer 409 as the checks would
+ * have, not 500.
+ */
+function mapUniqueViolation(error: unknown): never {
+  if (error && typeof error === "object" && "code" in error && error.code === "23505") {
+    const constraint = "constraint_name" in error ? String(error.constraint_name) : "";
+    throw new AppError(
+      "conflict",
+      constraint.includes("sourceKey")
+        ? "sourceTraceId: this dataset already holds an item from the same trace/observation"
+        : "id: an item with this id was written at the same time; try again",
+    );
+  }
+  throw error;
+}
+
+async function writeItem(tx: Transaction, options: SaveDatasetItemOptions): Promise<string> {
+  const existing = options.id ? await lockItem(tx, options.projectId, options.id) : null;
+  if (existing && existing.datasetId !== options.datasetId) {
+    throw new AppError(
+      "conflict",
+      `id: item "${options.id}" belongs to another dataset of this project`,
+    );
+  }
+  const savedId = existing
+    ? await updateItem(tx, options, existing)
+    : await insertItem(tx, options, options.id ?? randomUUID());
+  await recordVersions(tx, options.projectId, [savedId], options.userId ?? null);
+  return savedId;
 }
 
 interface StoredSource {

@@ -52,6 +52,9 @@ describe("POST /api/public/dataset-items refuses bad input with a 400 naming the
       "sourceTraceId",
     ],
     ["an id longer than 200", { datasetName, id: "x".repeat(201) }, "id"],
+    ["a NUL character in the input", { datasetName, input: { text: "a\u0000b" } }, "input"],
+    ["a NUL character in a metadata key", { datasetName, metadata: { "k\u0000": 1 } }, "metadata"],
+    ["a NUL character in the id", { datasetName, id: "a\u0000b" }, "id"],
   ])("refuses %s", async (_case, body, field) => {
     const { status, body: reply } = await send("POST", "/api/public/dataset-items", body);
     expect(status).toBe(400);
@@ -241,6 +244,25 @@ describe("dataset items", () => {
       datasetName,
       `${datasetName}-other`,
     ]);
+  });
+
+  it("keeps one item when the same source is added by racing requests", async () => {
+    const traceId = newTraceId();
+    const replies = await Promise.all(
+      Array.from({ length: 6 }, (_, index) =>
+        send("POST", "/api/public/dataset-items", {
+          datasetName,
+          sourceTraceId: traceId,
+          input: `racer ${index}`,
+        }),
+      ),
+    );
+    expect(replies.map((reply) => reply.status).sort()).toEqual([200, 409, 409, 409, 409, 409]);
+    const { body } = await send<Paged<PublicDatasetItem>>(
+      "GET",
+      `/api/public/dataset-items?datasetName=${datasetName}&sourceTraceId=${traceId}`,
+    );
+    expect(body.meta.totalItems).toBe(1);
   });
 
   it("refuses to move an item to another dataset by reusing its id", async () => {

@@ -39,12 +39,7 @@ export default async function DatasetItemPage({
         <span className="mx-1">/</span>
         <span className="font-mono">{item.id.slice(0, 12)}</span>
       </nav>
-      <DatasetItemEditor
-        key={`${item.id}:${item.version}`}
-        projectId={projectId}
-        item={item}
-        canWrite={canWrite}
-      />
+      <DatasetItemEditor key={item.id} projectId={projectId} item={item} canWrite={canWrite} />
     </div>
   );
 }
