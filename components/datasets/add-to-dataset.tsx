@@ -26,6 +26,9 @@ export function itemHref(projectId: string, datasetId: string, itemId: string): 
   return `/project/${projectId}/datasets/${encodeURIComponent(datasetId)}/items/${encodeURIComponent(itemId)}`;
 }
 
+// Limitation: the button shows for viewers too (the trace page does not pass the role down);
+// saving then answers 403 "…requires the member role…", shown in the dialog.
+
 /**
  * "Add to dataset" for a trace (no observationId) or a span: a dialog with the input and, as the
  * expected output, the actual output, both editable, saved as a new item of a chosen dataset.

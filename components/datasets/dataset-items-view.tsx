@@ -98,7 +98,7 @@ export function DatasetItemsView({
           }}
         >
           <input
-            className={`${inputClass} w-64`}
+            className={`${inputClass} w-64!`}
             placeholder="Search input and expected output"
             value={search}
             onChange={(event) => setSearch(event.target.value)}
@@ -109,7 +109,7 @@ export function DatasetItemsView({
           </button>
         </form>
         <select
-          className={`${inputClass} w-auto`}
+          className={`${inputClass} w-auto!`}
           value={status}
           aria-label="Status"
           onChange={(event) => {

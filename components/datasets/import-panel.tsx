@@ -117,7 +117,7 @@ export function ImportPanel({
           className="text-sm"
         />
         <select
-          className={`${inputClass} w-auto`}
+          className={`${inputClass} w-auto!`}
           aria-label="Format"
           value={format}
           onChange={(event) => setFormat(event.target.value as "csv" | "jsonl")}

@@ -20,6 +20,9 @@ const CSV_COLUMNS = [
   "status",
 ] as const;
 
+// Limitation: CSV cells are not guarded against spreadsheet formulas (a cell starting with "="
+// runs as a formula when opened in Excel): prefixing them would break the import round trip.
+
 /**
  * The items of a dataset as a stream of JSONL lines or CSV rows (UTF-8 without BOM), read page
  * by page in creation order so that a large dataset never sits in memory whole. In CSV, JSON

@@ -76,6 +76,10 @@ interface ParsedFile {
   rows: Array<{ row: number; values: Record<string, unknown> | null; error?: string }>;
 }
 
+// Limitation: each row is saved in its own transaction (so one bad row never undoes the good
+// ones, and ids may update existing items); a 5,000-row import is thousands of round trips and
+// takes seconds, within one request.
+
 /**
  * Imports a CSV or JSONL file into a dataset. Each row is checked and stored on its own: a bad
  * row is reported with its number and the good rows are kept (a row with an id that exists in
