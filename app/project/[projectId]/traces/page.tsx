@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AddMatchingToDataset } from "@/components/datasets/add-matching-to-dataset";
 import { SendTracesGuide } from "@/components/onboarding/send-traces";
 import { TraceFilterBar } from "@/components/explorer/trace-filter-bar";
 import { TraceTable } from "@/components/explorer/trace-table";
@@ -130,6 +131,10 @@ export default async function TracesPage({
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Traces</h1>
       <TraceFilterBar key={stateKey} query={query} options={options} />
+      <AddMatchingToDataset
+        projectId={projectId}
+        filter={toTraceListSearchParams({ ...query, cursor: undefined }).toString()}
+      />
       {problem ? (
         <p
           className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-200"

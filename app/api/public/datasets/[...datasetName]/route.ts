@@ -1,0 +1,6 @@
+import { getDatasetV1Route } from "../handlers";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export const GET = getDatasetV1Route;
