@@ -211,6 +211,16 @@ export async function listRuns(
   };
 }
 
+/** The names of a dataset's runs, newest first (the v1 dataset read lists them). */
+export async function listRunNames(projectId: string, datasetId: string): Promise<string[]> {
+  const runs = await getPrisma().datasetRun.findMany({
+    where: { projectId, datasetId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { name: true },
+  });
+  return runs.map((run) => run.name);
+}
+
 /** One run with all its items (GET /api/public/datasets/{name}/runs/{runName}). */
 export async function getRun(projectId: string, datasetName: string, runName: string) {
   const dataset = await requireDataset(projectId, datasetName);

@@ -9,7 +9,15 @@ import {
   type ListDatasetItemsQuery,
 } from "@/lib/datasets/dataset-schemas";
 import { getDatasetByName, listDatasets, upsertDataset } from "@/lib/datasets/datasets";
+import {
+  deleteRun,
+  getRun,
+  listRunNames,
+  listRuns,
+  PageQueryZ,
+} from "@/lib/dataset-runs/dataset-runs";
 import { decodeRouteParam } from "@/lib/explorer/route-param";
+import { AppError } from "@/lib/http/app-error";
 import { handleRoute, readJson } from "@/lib/http/handle-route";
 
 // Shared by /api/public/datasets (v1) and /api/public/v2/datasets: Langfuse's clients use both.
@@ -49,17 +57,63 @@ export const getDatasetRoute = handleRoute<{ datasetName: string[] }>(
   },
 );
 
-// Limitation: the v1 read inlines only the newest V1_INLINE_ITEMS items and no runs (dataset
-// runs are not built yet); Langfuse's current clients page /api/public/dataset-items instead.
+// Limitation: the v1 read inlines only the newest V1_INLINE_ITEMS items; Langfuse's current
+// clients page /api/public/dataset-items instead.
 
-// GET /api/public/datasets/:datasetName -> the dataset with its newest items and runs (none)
+/**
+ * What a v1 catch-all path names: `<dataset>`, `<dataset>/runs` or `<dataset>/runs/<run>`. A
+ * dataset whose own name ends in "/runs" is reachable with its name sent encoded (one segment).
+ */
+function parseDatasetPath(segments: string[]) {
+  const count = segments.length;
+  if (count >= 3 && segments[count - 2] === "runs") {
+    return {
+      kind: "run" as const,
+      datasetName: datasetNameOf(segments.slice(0, -2)),
+      runName: decodeRouteParam(segments[count - 1] ?? ""),
+    };
+  }
+  if (count >= 2 && segments[count - 1] === "runs") {
+    return { kind: "runs" as const, datasetName: datasetNameOf(segments.slice(0, -1)) };
+  }
+  return { kind: "dataset" as const, datasetName: datasetNameOf(segments) };
+}
+
+// GET /api/public/datasets/:datasetName -> the dataset with its newest items and run names
+// GET /api/public/datasets/:datasetName/runs -> a page of its runs, newest first
+// GET /api/public/datasets/:datasetName/runs/:runName -> one run with its items
 export const getDatasetV1Route = handleRoute<{ datasetName: string[] }>(
   async (request, { params }) => {
     const principal = await authenticateApiKey(request.headers.get("authorization"));
-    const name = datasetNameOf((await params).datasetName);
+    const path = parseDatasetPath((await params).datasetName);
+    if (path.kind === "run") {
+      return NextResponse.json(await getRun(principal.projectId, path.datasetName, path.runName));
+    }
+    if (path.kind === "runs") {
+      const paging = PageQueryZ.parse(
+        Object.fromEntries(new URL(request.url).searchParams.entries()),
+      );
+      return NextResponse.json(await listRuns(principal.projectId, path.datasetName, paging));
+    }
+    const name = path.datasetName;
     const dataset = await getDatasetByName(principal.projectId, name);
     const query: ListDatasetItemsQuery = { page: 1, limit: V1_INLINE_ITEMS, datasetName: name };
-    const items = await listDatasetItems(principal.projectId, query);
-    return NextResponse.json({ ...dataset, items: items.data, runs: [] });
+    const [items, runs] = await Promise.all([
+      listDatasetItems(principal.projectId, query),
+      listRunNames(principal.projectId, dataset.id),
+    ]);
+    return NextResponse.json({ ...dataset, items: items.data, runs });
+  },
+);
+
+// DELETE /api/public/datasets/:datasetName/runs/:runName -> deletes the run (its traces stay)
+export const deleteDatasetRunRoute = handleRoute<{ datasetName: string[] }>(
+  async (request, { params }) => {
+    const principal = await authenticateApiKey(request.headers.get("authorization"));
+    const path = parseDatasetPath((await params).datasetName);
+    if (path.kind !== "run") {
+      throw new AppError("not_found", "Only a dataset run can be deleted at this path");
+    }
+    return NextResponse.json(await deleteRun(principal.projectId, path.datasetName, path.runName));
   },
 );
