@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DatasetRunsSection } from "@/components/dataset-runs/dataset-runs-section";
 import { DatasetItemsView } from "@/components/datasets/dataset-items-view";
 import { getDatasetById } from "@/lib/datasets/datasets";
 import { orNotFound, requireDatasetPage } from "@/lib/datasets/require-dataset-page";
@@ -50,6 +51,7 @@ export default async function DatasetPage({
         canWrite={canWrite}
         queues={queues}
       />
+      <DatasetRunsSection projectId={projectId} datasetId={dataset.id} />
     </div>
   );
 }
