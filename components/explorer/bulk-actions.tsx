@@ -3,6 +3,7 @@
 import Link from "next/link";
 import type { ComponentType } from "react";
 
+import { AddSelectionToDataset } from "@/components/datasets/add-selection-to-dataset";
 import { secondaryButtonClass } from "@/components/ui/styles";
 import { AddToQueue } from "./add-to-queue";
 
@@ -19,7 +20,10 @@ export interface SelectionActionProps {
 const SELECTION_ACTIONS: ReadonlyArray<{
   id: string;
   Action: ComponentType<SelectionActionProps>;
-}> = [{ id: "add-to-queue", Action: AddToQueue }];
+}> = [
+  { id: "add-to-queue", Action: AddToQueue },
+  { id: "add-to-dataset", Action: AddSelectionToDataset },
+];
 
 /**
  * The bar above the traces list: actions on the selected traces, and queueing every trace that

@@ -15,6 +15,7 @@ export function NavLinks({ projectId }: { projectId: string }) {
     { href: `${base}/cost`, label: "Cost" },
     { href: `${base}/scores`, label: "Scores" },
     { href: `${base}/queues`, label: "Queues" },
+    { href: `${base}/datasets`, label: "Datasets" },
     { href: `${base}/settings`, label: "Settings" },
   ];
   return (

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { AddToDataset } from "@/components/datasets/add-to-dataset";
 import { DisplayTime } from "@/components/explorer/time-zone";
 import { SpanScores } from "@/components/scores/span-scores";
 import { formatDuration } from "@/lib/explorer/format";
@@ -124,6 +125,7 @@ export function SpanPanel({
         <div className="flex flex-wrap gap-1.5">
           <IdChip label="Span" value={node.spanId} />
           <IdChip label="Trace" value={traceId} />
+          <AddToDataset projectId={projectId} traceId={traceId} observationId={node.spanId} />
           {node.declaredParentSpanId ? (
             <IdChip label="Parent" value={node.declaredParentSpanId} />
           ) : null}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { AddToDataset } from "@/components/datasets/add-to-dataset";
 import { DisplayTime, TimeZoneSelect } from "@/components/explorer/time-zone";
 import { TraceScores } from "@/components/scores/trace-scores";
 import { formatCost, formatDuration, formatTokens } from "@/lib/explorer/format";
@@ -89,6 +90,7 @@ export function TraceHeader({ projectId, summary }: { projectId: string; summary
           </span>
         ) : null}
         <IdChip label="Trace" value={summary.traceId} />
+        <AddToDataset projectId={projectId} traceId={summary.traceId} />
         <span className="ml-auto flex items-center gap-3 text-xs text-zinc-500">
           <DisplayTime iso={summary.startTime} />
           <TimeZoneSelect />

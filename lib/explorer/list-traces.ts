@@ -100,6 +100,19 @@ export async function listTraces(
   };
 }
 
+/** How many of a project's traces match the query's filters (cursor and page size aside). */
+export async function countTraces(
+  projectId: string,
+  query: TraceListQuery,
+  options: { now?: Date; sql?: Sql } = {},
+): Promise<number> {
+  const sql = options.sql ?? getSql();
+  const conditions = buildFilterConditions(sql, projectId, query, options.now ?? new Date());
+  const [row] = await sql<{ total: number }[]>`
+    SELECT count(*)::int AS total FROM "traces" AS t WHERE ${joinConditions(sql, conditions)}`;
+  return row?.total ?? 0;
+}
+
 /** True when the project has at least one trace (tells "no data yet" from "no match"). */
 export async function projectHasTraces(projectId: string, sql: Sql = getSql()): Promise<boolean> {
   const rows = await sql`SELECT 1 FROM "traces" WHERE "project_id" = ${projectId} LIMIT 1`;

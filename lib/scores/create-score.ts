@@ -12,8 +12,11 @@ import { CreateScoreZ } from "./score-schemas";
  */
 export async function createScore(principal: ApiKeyPrincipal, body: unknown): Promise<string> {
   const input = CreateScoreZ.parse(body);
-  if (!input.traceId && !input.observationId && !input.sessionId) {
-    throw new AppError("bad_request", "traceId: give a traceId, observationId or sessionId");
+  if (!input.traceId && !input.observationId && !input.sessionId && !input.datasetRunId) {
+    throw new AppError(
+      "bad_request",
+      "traceId: give a traceId, observationId, sessionId or datasetRunId",
+    );
   }
 
   const config = input.configId
@@ -35,6 +38,7 @@ export async function createScore(principal: ApiKeyPrincipal, body: unknown): Pr
     traceId: input.traceId ?? null,
     observationId: input.observationId ?? null,
     sessionId: input.sessionId ?? null,
+    datasetRunId: input.datasetRunId ?? null,
     configId: config?.id ?? null,
     timestamp: null,
   });

@@ -5,9 +5,6 @@ import { Prisma } from "../generated/prisma/client";
 
 import type { ScoreDataTypeName, ScoreSourceName } from "./score-schemas";
 
-// Limitation: Score and ScoreConfig carry projectId without a foreign key to Project (adding the
-// relation would change the Project model, owned elsewhere), so deleting a project leaves them.
-
 /** A score ready to store; `id` null means a new score with a generated id. */
 export interface ScoreRecord {
   id: string | null;
@@ -25,6 +22,8 @@ export interface ScoreRecord {
   traceId: string | null;
   observationId: string | null;
   sessionId: string | null;
+  /** A score of a whole dataset run (an experiment's aggregate evaluation). */
+  datasetRunId?: string | null;
   configId: string | null;
   /** When the score was given; now unless the source knows better (an event's time). */
   timestamp: Date | null;
@@ -46,6 +45,7 @@ function buildUpsert(record: ScoreRecord & { id: string }) {
     traceId: record.traceId,
     observationId: record.observationId,
     sessionId: record.sessionId,
+    datasetRunId: record.datasetRunId ?? null,
     configId: record.configId,
     timestamp: record.timestamp ?? new Date(),
   };

@@ -8,7 +8,7 @@ export function scoreColumns(sql: Sql) {
   return sql`
     s."id", s."projectId", s."name", s."dataType", s."value", s."stringValue", s."source",
     s."comment", s."metadata", s."environment", s."authorUserId", s."authorApiKeyId",
-    s."traceId", s."observationId", s."sessionId", s."configId",
+    s."traceId", s."observationId", s."sessionId", s."datasetRunId", s."configId",
     s."timestamp" AT TIME ZONE 'UTC' AS "timestamp",
     s."createdAt" AT TIME ZONE 'UTC' AS "createdAt",
     s."updatedAt" AT TIME ZONE 'UTC' AS "updatedAt",

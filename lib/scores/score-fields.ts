@@ -17,6 +17,7 @@ export interface ScoreRow {
   traceId: string | null;
   observationId: string | null;
   sessionId: string | null;
+  datasetRunId: string | null;
   configId: string | null;
   timestamp: Date;
   createdAt: Date;
@@ -33,6 +34,7 @@ export function toPublicScore(row: ScoreRow) {
     traceId: row.traceId,
     observationId: row.observationId,
     sessionId: row.sessionId,
+    datasetRunId: row.datasetRunId,
     name: row.name,
     value: row.value,
     stringValue: row.stringValue,

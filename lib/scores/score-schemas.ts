@@ -23,13 +23,14 @@ export const ScoreValueZ = z.union([z.number(), z.string().max(MAX_NAME_LENGTH),
 
 /**
  * Body of POST /api/public/scores. Optional fields accept null as well (Python clients send it).
- * Unknown fields (queueId, datasetRunId, ...) are ignored.
+ * Unknown fields (queueId, ...) are ignored.
  */
 export const CreateScoreZ = z.object({
   id: idText.nullish(),
   traceId: idText.nullish(),
   observationId: idText.nullish(),
   sessionId: idText.nullish(),
+  datasetRunId: idText.nullish(),
   name: z.string().trim().min(1, "must not be empty").max(MAX_NAME_LENGTH),
   value: ScoreValueZ,
   dataType: z.enum(SCORE_DATA_TYPES).nullish(),

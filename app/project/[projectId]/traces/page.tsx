@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AddMatchingToDataset } from "@/components/datasets/add-matching-to-dataset";
 import { SendTracesGuide } from "@/components/onboarding/send-traces";
 import { ScoreFilterBar } from "@/components/explorer/score-filter-bar";
 import { TraceFilterBar } from "@/components/explorer/trace-filter-bar";
@@ -137,6 +138,10 @@ export default async function TracesPage({
       <h1 className="text-xl font-semibold">Traces</h1>
       <TraceFilterBar key={stateKey} query={query} options={options} />
       <ScoreFilterBar key={`scores-${stateKey}`} query={query} scoreNames={scoreNames} />
+      <AddMatchingToDataset
+        projectId={projectId}
+        filter={toTraceListSearchParams({ ...query, cursor: undefined }).toString()}
+      />
       {problem ? (
         <p
           className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-200"

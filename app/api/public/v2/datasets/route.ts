@@ -1,0 +1,7 @@
+import { listDatasetsRoute, upsertDatasetRoute } from "../../datasets/handlers";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export const GET = listDatasetsRoute;
+export const POST = upsertDatasetRoute;

@@ -1,0 +1,182 @@
+import { getSql } from "../db/sql";
+
+/**
+ * Dataset runs side by side: per run the linked traces' latency, cost and average scores, and per
+ * dataset item what each chosen run produced. Scores count when given on the linked trace or any
+ * of its observations; a score of the run itself (an experiment's aggregate) is listed apart.
+ */
+
+export interface RunSummary {
+  id: string;
+  name: string;
+  description: string | null;
+  createdAt: string;
+  itemCount: number;
+  /** Linked traces that have been ingested (exporters send them after the link). */
+  tracedCount: number;
+  avgLatencyMs: number | null;
+  totalCost: string | null;
+  /** Average numeric value per score name over the run's traces. */
+  scores: Record<string, number>;
+  /** Scores given to the run as a whole, by name. */
+  runScores: Record<string, number>;
+}
+
+export interface RunCell {
+  traceId: string;
+  observationId: string | null;
+  outputPreview: string | null;
+  latencyMs: number | null;
+  totalCost: string | null;
+  error: boolean;
+  scores: Record<string, number | string>;
+}
+
+export interface CompareRow {
+  itemId: string;
+  input: unknown;
+  expectedOutput: unknown;
+  status: string;
+  /** By run id; a run without a link for this item has no entry. */
+  runs: Record<string, RunCell>;
+}
+
+const PREVIEW_CHARS = 300;
+
+/** Every run of a dataset with its totals, newest first. */
+export async function listRunSummaries(
+  projectId: string,
+  datasetId: string,
+): Promise<RunSummary[]> {
+  const sql = getSql();
+  const runs = await sql<
+    {
+      id: string;
+      name: string;
+      description: string | null;
+      created_at: Date;
+      item_count: number;
+      traced_count: number;
+      avg_latency_ms: number | null;
+      total_cost: string | null;
+    }[]
+  >`
+    SELECT r."id", r."name", r."description", r."createdAt" AT TIME ZONE 'UTC' AS created_at,
+      count(ri."id")::int AS item_count, count(t."trace_id")::int AS traced_count,
+      (avg(t."duration_ns") / 1e6)::float8 AS avg_latency_ms,
+      trim_scale(sum(t."total_cost"))::text AS total_cost
+    FROM "DatasetRun" AS r
+    LEFT JOIN "DatasetRunItem" AS ri ON ri."datasetRunId" = r."id"
+    LEFT JOIN "traces" AS t ON t."project_id" = ri."projectId" AND t."trace_id" = ri."traceId"
+    WHERE r."projectId" = ${projectId} AND r."datasetId" = ${datasetId}
+    GROUP BY r."id"
+    ORDER BY r."createdAt" DESC, r."id" DESC`;
+  if (runs.length === 0) return [];
+
+  const runIds = runs.map((run) => run.id);
+  const [traceScores, runScores] = await Promise.all([
+    sql<{ run_id: string; name: string; average: number }[]>`
+      SELECT ri."datasetRunId" AS run_id, s."name", avg(s."value")::float8 AS average
+      FROM "DatasetRunItem" AS ri
+      JOIN "Score" AS s ON s."projectId" = ri."projectId" AND s."traceId" = ri."traceId"
+      WHERE ri."datasetRunId" = ANY(${runIds}) AND s."value" IS NOT NULL
+      GROUP BY 1, 2`,
+    sql<{ run_id: string; name: string; average: number }[]>`
+      SELECT s."datasetRunId" AS run_id, s."name", avg(s."value")::float8 AS average
+      FROM "Score" AS s
+      WHERE s."projectId" = ${projectId} AND s."datasetRunId" = ANY(${runIds})
+        AND s."value" IS NOT NULL
+      GROUP BY 1, 2`,
+  ]);
+
+  return runs.map((run) => ({
+    id: run.id,
+    name: run.name,
+    description: run.description,
+    createdAt: run.created_at.toISOString(),
+    itemCount: run.item_count,
+    tracedCount: run.traced_count,
+    avgLatencyMs: run.avg_latency_ms,
+    totalCost: run.total_cost,
+    scores: byName(traceScores.filter((score) => score.run_id === run.id)),
+    runScores: byName(runScores.filter((score) => score.run_id === run.id)),
+  }));
+}
+
+function byName(rows: { name: string; average: number }[]): Record<string, number> {
+  return Object.fromEntries(rows.map((row) => [row.name, row.average]));
+}
+
+/** The dataset's items (oldest first, a page) with what each of the given runs produced. */
+export async function compareRuns(
+  projectId: string,
+  datasetId: string,
+  runIds: string[],
+  page: { limit: number; offset: number },
+): Promise<{ rows: CompareRow[]; totalItems: number }> {
+  const sql = getSql();
+  const [items, [count]] = await Promise.all([
+    sql<{ id: string; input: unknown; expected_output: unknown; status: string }[]>`
+      SELECT "id", "input", "expectedOutput" AS expected_output, "status"
+      FROM "DatasetItem"
+      WHERE "projectId" = ${projectId} AND "datasetId" = ${datasetId}
+      ORDER BY "createdAt" ASC, "id" ASC
+      LIMIT ${page.limit} OFFSET ${page.offset}`,
+    sql<{ total: number }[]>`
+      SELECT count(*)::int AS total FROM "DatasetItem"
+      WHERE "projectId" = ${projectId} AND "datasetId" = ${datasetId}`,
+  ]);
+  const itemIds = items.map((item) => item.id);
+  const cells =
+    itemIds.length === 0 || runIds.length === 0
+      ? []
+      : await sql<
+          {
+            run_id: string;
+            item_id: string;
+            trace_id: string;
+            observation_id: string | null;
+            output_preview: string | null;
+            latency_ms: number | null;
+            total_cost: string | null;
+            error_count: number | null;
+            scores: Record<string, number | string> | null;
+          }[]
+        >`
+          SELECT ri."datasetRunId" AS run_id, ri."datasetItemId" AS item_id,
+            ri."traceId" AS trace_id, ri."observationId" AS observation_id,
+            left(CASE jsonb_typeof(t."output") WHEN 'string' THEN t."output" #>> '{}'
+              ELSE t."output"::text END, ${PREVIEW_CHARS}) AS output_preview,
+            (t."duration_ns" / 1e6)::float8 AS latency_ms,
+            trim_scale(t."total_cost")::text AS total_cost, t."error_count",
+            (SELECT jsonb_object_agg(s."name", COALESCE(to_jsonb(s."value"), to_jsonb(s."stringValue")))
+              FROM "Score" AS s
+              WHERE s."projectId" = ri."projectId" AND s."traceId" = ri."traceId") AS scores
+          FROM "DatasetRunItem" AS ri
+          LEFT JOIN "traces" AS t ON t."project_id" = ri."projectId" AND t."trace_id" = ri."traceId"
+          WHERE ri."projectId" = ${projectId} AND ri."datasetRunId" = ANY(${runIds})
+            AND ri."datasetItemId" = ANY(${itemIds})`;
+
+  const rows = items.map((item) => {
+    const runs: Record<string, RunCell> = {};
+    for (const cell of cells.filter((entry) => entry.item_id === item.id)) {
+      runs[cell.run_id] = {
+        traceId: cell.trace_id,
+        observationId: cell.observation_id,
+        outputPreview: cell.output_preview,
+        latencyMs: cell.latency_ms,
+        totalCost: cell.total_cost,
+        error: (cell.error_count ?? 0) > 0,
+        scores: cell.scores ?? {},
+      };
+    }
+    return {
+      itemId: item.id,
+      input: item.input,
+      expectedOutput: item.expected_output,
+      status: item.status,
+      runs,
+    };
+  });
+  return { rows, totalItems: count?.total ?? 0 };
+}

@@ -1,0 +1,254 @@
+import Papa from "papaparse";
+import { z } from "zod";
+
+import { AppError } from "../http/app-error";
+
+import { fromCsvCell } from "./csv-cells";
+import { itemValueProblem } from "./dataset-schemas";
+import { saveDatasetItem } from "./save-dataset-item";
+
+/** Characters of an uploaded file. */
+export const MAX_IMPORT_CHARS = 10_000_000;
+/** Data rows of one import. */
+export const MAX_IMPORT_ROWS = 5_000;
+const PREVIEW_ROWS = 5;
+const MAX_REPORTED_ERRORS = 200;
+
+const column = z.string().trim().min(1).max(200).nullish();
+
+/**
+ * Body of an import: the file's text, its format, and which column (CSV header, or top-level
+ * key of a JSONL object) feeds which field of the item.
+ */
+export const ImportItemsZ = z.object({
+  format: z.enum(["csv", "jsonl"]),
+  content: z.string().max(MAX_IMPORT_CHARS, `must be at most ${MAX_IMPORT_CHARS} characters`),
+  mapping: z
+    .object({
+      input: column,
+      expectedOutput: column,
+      metadata: column,
+      id: column,
+      sourceTraceId: column,
+      sourceObservationId: column,
+    })
+    .default({}),
+  /** CSV only: read cells holding JSON (objects, arrays, numbers, booleans) as JSON. */
+  parseJson: z.boolean().default(true),
+  /** Parse and check only: report columns, a preview and the errors, store nothing. */
+  dryRun: z.boolean().default(false),
+});
+export type ImportItemsInput = z.infer<typeof ImportItemsZ>;
+
+type Field = keyof ImportItemsInput["mapping"];
+const FIELDS: Field[] = [
+  "input",
+  "expectedOutput",
+  "metadata",
+  "id",
+  "sourceTraceId",
+  "sourceObservationId",
+];
+const TEXT_FIELDS = new Set<Field>(["id", "sourceTraceId", "sourceObservationId"]);
+
+/**
+ * A problem with one row of the file: for CSV `row` counts data rows from 1 (the header aside),
+ * for JSONL it is the line number.
+ */
+export interface ImportRowError {
+  row: number;
+  message: string;
+}
+
+export interface ImportReport {
+  columns: string[];
+  mapping: ImportItemsInput["mapping"];
+  totalRows: number;
+  preview: Array<Record<string, unknown>>;
+  imported: number;
+  errors: ImportRowError[];
+  /** Errors beyond those listed. */
+  moreErrors: number;
+}
+
+interface ParsedFile {
+  columns: string[];
+  rows: Array<{ row: number; values: Record<string, unknown> | null; error?: string }>;
+}
+
+// Limitation: each row is saved in its own transaction (so one bad row never undoes the good
+// ones, and ids may update existing items); a 5,000-row import is thousands of round trips and
+// takes seconds, within one request.
+
+/**
+ * Imports a CSV or JSONL file into a dataset. Each row is checked and stored on its own: a bad
+ * row is reported with its number and the good rows are kept (a row with an id that exists in
+ * the dataset updates that item as a new version). With dryRun nothing is stored.
+ */
+export async function importDatasetItems(
+  target: { projectId: string; datasetId: string; userId: string | null },
+  input: ImportItemsInput,
+): Promise<ImportReport> {
+  const file = input.format === "csv" ? parseCsv(input.content) : parseJsonl(input.content);
+  if (file.rows.length > MAX_IMPORT_ROWS) {
+    throw new AppError(
+      "payload_too_large",
+      `content: ${file.rows.length} rows; an import takes at most ${MAX_IMPORT_ROWS}`,
+    );
+  }
+  const mapping = resolveMapping(input.mapping, file.columns);
+  const errors: ImportRowError[] = [];
+  let imported = 0;
+
+  for (const { row, values, error } of file.rows) {
+    const fields = values && !error ? toItemFields(values, mapping, input) : { error };
+    if ("error" in fields) {
+      errors.push({ row, message: fields.error ?? "unreadable row" });
+      continue;
+    }
+    if (input.dryRun) continue;
+    try {
+      await saveDatasetItem({ ...target, id: fields.id ?? null, fields });
+      imported += 1;
+    } catch (saveError) {
+      if (!(saveError instanceof AppError)) throw saveError;
+      errors.push({ row, message: saveError.message });
+    }
+  }
+
+  return {
+    columns: file.columns,
+    mapping,
+    totalRows: file.rows.length,
+    preview: file.rows.slice(0, PREVIEW_ROWS).map((row) => row.values ?? {}),
+    imported,
+    errors: errors.slice(0, MAX_REPORTED_ERRORS),
+    moreErrors: Math.max(0, errors.length - MAX_REPORTED_ERRORS),
+  };
+}
+
+/** The given mapping, or for fields left out a column of the same name (case-insensitive). */
+function resolveMapping(given: ImportItemsInput["mapping"], columns: string[]) {
+  const mapping: ImportItemsInput["mapping"] = {};
+  for (const field of FIELDS) {
+    const named = given[field];
+    if (named) {
+      if (!columns.includes(named)) {
+        throw new AppError("bad_request", `mapping.${field}: the file has no column "${named}"`);
+      }
+      mapping[field] = named;
+    } else if (given[field] === undefined) {
+      const sameName = columns.find((name) => name.toLowerCase() === field.toLowerCase());
+      if (sameName) mapping[field] = sameName;
+    }
+  }
+  if (!mapping.input) {
+    throw new AppError("bad_request", "mapping.input: choose the column that holds the input");
+  }
+  return mapping;
+}
+
+type RowFields = {
+  id?: string;
+  input?: unknown;
+  expectedOutput?: unknown;
+  metadata?: unknown;
+  sourceTraceId?: string;
+  sourceObservationId?: string;
+};
+
+function toItemFields(
+  values: Record<string, unknown>,
+  mapping: ImportItemsInput["mapping"],
+  input: ImportItemsInput,
+): RowFields | { error: string } {
+  const fields: RowFields = {};
+  for (const field of FIELDS) {
+    const name = mapping[field];
+    if (!name) continue;
+    const raw = values[name];
+    if (raw === undefined || raw === null || raw === "") continue;
+
+    if (TEXT_FIELDS.has(field)) {
+      if (typeof raw !== "string" && typeof raw !== "number") {
+        return { error: `${field}: must be text` };
+      }
+      const text = String(raw).trim();
+      if (text.includes("\u0000")) return { error: `${field}: must not contain the NUL character` };
+      if (text.length > 200) return { error: `${field}: must be at most 200 characters` };
+      fields[field as "id"] = text;
+      continue;
+    }
+    const value =
+      input.format === "csv" && input.parseJson && typeof raw === "string"
+        ? fromCsvCell(raw)
+        : { value: raw };
+    if ("error" in value) return { error: `${field}: ${value.error}` };
+    const problem = itemValueProblem(value.value);
+    if (problem) return { error: `${field}: ${problem}` };
+    fields[field as "input"] = value.value;
+  }
+
+  if (fields.input === undefined) return { error: "input: the cell is empty" };
+  if (
+    fields.metadata !== undefined &&
+    (typeof fields.metadata !== "object" || Array.isArray(fields.metadata))
+  ) {
+    return { error: "metadata: must be a JSON object" };
+  }
+  if (fields.sourceObservationId && !fields.sourceTraceId) {
+    return { error: "sourceObservationId: give the trace as sourceTraceId too" };
+  }
+  return fields;
+}
+
+function parseCsv(content: string): ParsedFile {
+  const parsed = Papa.parse<Record<string, string>>(content.replace(/^\uFEFF/, ""), {
+    header: true,
+    skipEmptyLines: "greedy",
+  });
+  const columns = (parsed.meta.fields ?? []).filter((name) => name !== "");
+  if (columns.length === 0) {
+    throw new AppError("bad_request", "content: the CSV has no header row");
+  }
+  const errorsByRow = new Map<number, string>();
+  for (const error of parsed.errors) {
+    if (error.row !== undefined && !errorsByRow.has(error.row)) {
+      errorsByRow.set(error.row, error.message);
+    }
+  }
+  return {
+    columns,
+    rows: parsed.data.map((values, index) => ({
+      row: index + 1,
+      values,
+      error: errorsByRow.get(index),
+    })),
+  };
+}
+
+function parseJsonl(content: string): ParsedFile {
+  const columns = new Set<string>();
+  const rows: ParsedFile["rows"] = [];
+  const lines = content.replace(/^\uFEFF/, "").split(/\r?\n/);
+  for (const [index, line] of lines.entries()) {
+    if (!line.trim()) continue;
+    const row = index + 1;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : "unreadable";
+      rows.push({ row, values: null, error: `not valid JSON (${reason})` });
+      continue;
+    }
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+      rows.push({ row, values: null, error: "must be a JSON object" });
+      continue;
+    }
+    const values = value as Record<string, unknown>;
+    for (const key of Object.keys(values)) columns.add(key);
+    rows.push({ row, values });
+  }
+  return { columns: [...columns], rows };
+}

@@ -1,0 +1,111 @@
+// Dataset runs in a real browser: two runs of an experiment linked over the public API, their
+// traces ingested over OTLP and scored, then the dataset page lists both with average scores and
+// the compare view shows each item's outputs side by side, hostile output kept as text.
+import { randomBytes } from "node:crypto";
+
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
+import { stringAttribute } from "../../lib/otlp/test-builders";
+import { AUTH, newSpanId, newTraceId, postSpans, span } from "../integration/ingest-helpers";
+import { launchBrowser } from "../setup/browser";
+import { TEST_USER } from "../setup/test-env";
+
+const baseUrl = inject("baseUrl");
+const run = randomBytes(4).toString("hex");
+const datasetName = `experiments-${run}`;
+const HOSTILE = `<img src=x onerror="window.__xss=1">`;
+
+async function post(path: string, body: unknown): Promise<Record<string, unknown>> {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method: "POST",
+    headers: { authorization: AUTH, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  expect(response.status, `${path}: ${await response.clone().text()}`).toBeLessThan(300);
+  return (await response.json()) as Record<string, unknown>;
+}
+
+async function signIn(page: Page): Promise<string> {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByLabel("Email").fill(TEST_USER.email);
+  await page.getByLabel("Password").fill(TEST_USER.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/project\/[^/]+$/);
+  return new URL(page.url()).pathname;
+}
+
+describe("dataset runs", () => {
+  let browser: Browser;
+  let datasetId = "";
+
+  beforeAll(async () => {
+    const dataset = await post("/api/public/datasets", { name: datasetName });
+    datasetId = String(dataset.id);
+    const questions = ["capital of France?", "capital of Japan?"];
+    const items = [];
+    for (const question of questions) {
+      items.push(await post("/api/public/dataset-items", { datasetName, input: question }));
+    }
+    const outputs: Record<string, string[]> = {
+      [`small ${run}`]: ["Paris", HOSTILE],
+      [`large ${run}`]: ["Paris", "Tokyo"],
+    };
+    for (const [runName, answers] of Object.entries(outputs)) {
+      for (const [index, item] of items.entries()) {
+        const traceId = newTraceId();
+        const answer = answers[index]!;
+        const sent = await postSpans([
+          span(traceId, newSpanId(), "", "experiment-item-run", 0, 120, {
+            attributes: [
+              stringAttribute("input.value", questions[index]!),
+              stringAttribute("output.value", answer),
+            ],
+          }),
+        ]);
+        expect(sent.status).toBe(200);
+        await post("/api/public/dataset-run-items", {
+          runName,
+          datasetItemId: item.id,
+          traceId,
+        });
+        const correct = answer === ["Paris", "Tokyo"][index] ? 1 : 0;
+        await post("/api/public/scores", { traceId, name: "correct", value: correct });
+      }
+    }
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("lists the runs with average scores and compares their outputs item by item", async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    const projectPath = await signIn(page);
+    await page.goto(`${baseUrl}${projectPath}/datasets/${datasetId}`);
+
+    const rows = page.getByTestId("run-row");
+    await expect.poll(() => rows.count()).toBe(2);
+    const small = rows.filter({ hasText: `small ${run}` });
+    expect(await small.getByTestId("run-score-correct").textContent()).toBe("0.500");
+    const large = rows.filter({ hasText: `large ${run}` });
+    expect(await large.getByTestId("run-score-correct").textContent()).toBe("1");
+
+    await page.getByTestId("compare-runs").click();
+    await page.waitForURL(/\/runs\?runs=/);
+    const compareRows = page.getByTestId("compare-row");
+    await expect.poll(() => compareRows.count()).toBe(2);
+    const japan = compareRows.filter({ hasText: "capital of Japan?" });
+    expect(await japan.getByTestId("run-cell").count()).toBe(2);
+    expect(await japan.textContent()).toContain("Tokyo");
+    // The hostile output is shown as the text it is and never becomes an element.
+    expect(await japan.getByText(HOSTILE).count()).toBe(1);
+    expect(await page.getByTestId("compare-table").locator("img").count()).toBe(0);
+    expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await japan.getByTestId("run-cell-score").allTextContents()).toEqual(
+      expect.arrayContaining(["correct: 0", "correct: 1"]),
+    );
+    await context.close();
+  });
+});

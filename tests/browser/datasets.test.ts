@@ -1,0 +1,171 @@
+// Curating a dataset in a real browser (issue #8): demo-like traces ingested over OTLP, then a
+// whole trace and two spans added from the trace page (expected output pre-filled from the actual
+// output, edited in the dialog and in the item editor), a duplicate refused, the item table
+// searched, and the dataset exported as JSONL.
+import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
+
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
+import { buildRagAgentTrace, sendOtlp, type RagAgentTrace } from "../fixtures/explorer-traces";
+import { launchBrowser } from "../setup/browser";
+import { TEST_USER } from "../setup/test-env";
+
+const baseUrl = inject("baseUrl");
+const run = randomBytes(4).toString("hex");
+const datasetName = `curated-${run}`;
+const POLL = { timeout: 15_000 };
+
+async function signIn(page: Page): Promise<string> {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByLabel("Email").fill(TEST_USER.email);
+  await page.getByLabel("Password").fill(TEST_USER.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/project\/[^/]+$/);
+  return new URL(page.url()).pathname;
+}
+
+describe("dataset curation", () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let projectPath: string;
+  let ada: RagAgentTrace;
+  let bob: RagAgentTrace;
+
+  beforeAll(async () => {
+    const now = Date.now();
+    ada = buildRagAgentTrace({
+      question: `What should I pack for Lisbon? (${run})`,
+      start: now - 120_000,
+    });
+    bob = buildRagAgentTrace({
+      question: `Is it raining in Porto? (${run})`,
+      answer: "Yes, bring a *raincoat*.",
+      start: now - 60_000,
+    });
+    await sendOtlp(baseUrl, ada.request);
+    await sendOtlp(baseUrl, bob.request);
+
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    page = await context.newPage();
+    projectPath = await signIn(page);
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+  });
+
+  async function openDialog(button: "add-trace-to-dataset" | "add-span-to-dataset") {
+    await page.getByTestId(button).click();
+    const dialog = page.getByTestId("add-to-dataset-dialog");
+    await expect.poll(() => dialog.getByTestId("item-input").inputValue(), POLL).not.toBe("");
+    return dialog;
+  }
+
+  it("adds a whole trace with its output as the expected output, into a new dataset", async () => {
+    await page.goto(`${baseUrl}${projectPath}/traces/${ada.traceId}`);
+    const dialog = await openDialog("add-trace-to-dataset");
+
+    expect(JSON.parse(await dialog.getByTestId("item-input").inputValue())).toBe(ada.question);
+    expect(JSON.parse(await dialog.getByTestId("item-expected").inputValue())).toBe(ada.answer);
+    await dialog.getByTestId("dataset-choice").selectOption("__new__");
+    await dialog.getByTestId("new-dataset-name").fill(datasetName);
+    await dialog.getByTestId("add-to-dataset-save").click();
+    await expect.poll(() => dialog.getByTestId("add-to-dataset-saved").count(), POLL).toBe(1);
+    await dialog.getByRole("button", { name: "Done" }).click();
+
+    // The same trace again: the dialog says it is already there and the server refuses it.
+    const again = await openDialog("add-trace-to-dataset");
+    await again.getByTestId("dataset-choice").selectOption({ label: `${datasetName} (1)` });
+    await expect.poll(() => again.getByTestId("add-to-dataset-duplicate").count(), POLL).toBe(1);
+    await again.getByTestId("add-to-dataset-save").click();
+    await expect
+      .poll(() => again.getByTestId("add-to-dataset-duplicate").textContent(), POLL)
+      .toContain("already in this dataset");
+    await again.getByRole("button", { name: "Cancel" }).click();
+  });
+
+  it("adds a span with an expected output edited in the dialog, refusing invalid JSON", async () => {
+    await page.goto(`${baseUrl}${projectPath}/traces/${bob.traceId}?span=${bob.spanIds.answer}`);
+    const dialog = await openDialog("add-span-to-dataset");
+    await dialog.getByTestId("dataset-choice").selectOption({ label: `${datasetName} (1)` });
+
+    await dialog.getByTestId("item-expected").fill('{"answer": ');
+    await expect.poll(() => dialog.getByTestId("item-expected-error").count(), POLL).toBe(1);
+    expect(await dialog.getByTestId("add-to-dataset-save").isDisabled()).toBe(true);
+
+    await dialog.getByTestId("item-expected").fill('{"answer": "Take a raincoat."}');
+    await dialog.getByTestId("add-to-dataset-save").click();
+    await expect.poll(() => dialog.getByTestId("add-to-dataset-saved").count(), POLL).toBe(1);
+    await dialog.getByRole("button", { name: "Done" }).click();
+  });
+
+  it("adds a third span and edits its expected output in the item editor as a new version", async () => {
+    await page.goto(`${baseUrl}${projectPath}/traces/${ada.traceId}?span=${ada.spanIds.plan}`);
+    const dialog = await openDialog("add-span-to-dataset");
+    await dialog.getByTestId("dataset-choice").selectOption({ label: `${datasetName} (2)` });
+    await dialog.getByTestId("add-to-dataset-save").click();
+    await expect.poll(() => dialog.getByTestId("add-to-dataset-saved").count(), POLL).toBe(1);
+    await dialog.getByRole("link", { name: "Open the item" }).click();
+    await page.waitForURL(/\/datasets\/[^/]+\/items\/[^/]+$/);
+
+    await expect.poll(() => page.getByTestId("item-version-entry").count(), POLL).toBe(1);
+    await page.getByTestId("edit-expected").fill('"Call get_weather for Lisbon"');
+    await page.getByTestId("save-item").click();
+    await expect
+      .poll(() => page.getByTestId("item-saved").textContent(), POLL)
+      .toBe("Saved as version 2.");
+    await expect.poll(() => page.getByTestId("item-version-entry").count(), POLL).toBe(2);
+    expect(await page.getByTestId("item-version").textContent()).toBe("version 2");
+
+    // The link back opens the source span on its trace.
+    await page.getByTestId("item-source-link").click();
+    await page.waitForURL(new RegExp(`/traces/${ada.traceId}\\?span=${ada.spanIds.plan}`));
+    await expect
+      .poll(() => page.getByTestId("span-panel").getAttribute("data-span-id"), POLL)
+      .toBe(ada.spanIds.plan);
+  });
+
+  it("lists the three items, searches them and exports them as JSONL", async () => {
+    await page.goto(`${baseUrl}${projectPath}/datasets`);
+    await page.getByRole("link", { name: datasetName }).click();
+    await page.waitForURL(/\/datasets\/[^/]+$/);
+    await expect.poll(() => page.getByTestId("item-row").count(), POLL).toBe(3);
+
+    await page.getByTestId("items-search").fill("raincoat");
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect.poll(() => page.getByTestId("item-row").count(), POLL).toBe(1);
+    await page.getByTestId("items-search").fill("");
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect.poll(() => page.getByTestId("item-row").count(), POLL).toBe(3);
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Export JSONL" }).click(),
+    ]);
+    const text = await readFile(await download.path(), "utf8");
+    const lines = text
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toHaveLength(3);
+    const bySource = new Map(
+      lines.map((line) => [`${line.sourceTraceId}:${line.sourceObservationId}`, line]),
+    );
+    expect(bySource.get(`${ada.traceId}:null`)).toMatchObject({
+      input: ada.question,
+      expectedOutput: ada.answer,
+      status: "ACTIVE",
+    });
+    expect(bySource.get(`${bob.traceId}:${bob.spanIds.answer}`)?.expectedOutput).toEqual({
+      answer: "Take a raincoat.",
+    });
+    expect(bySource.get(`${ada.traceId}:${ada.spanIds.plan}`)?.expectedOutput).toBe(
+      "Call get_weather for Lisbon",
+    );
+  });
+});
