@@ -9,6 +9,7 @@ import { PayloadView } from "@/components/traces/payload-view";
 import { apiFetch } from "@/components/ui/api-fetch";
 import { buttonClass, secondaryButtonClass } from "@/components/ui/styles";
 import type { ReviewState } from "@/lib/annotation-queues/review-item";
+import { DeleteQueueButton } from "./delete-queue-button";
 import { QueueProgress } from "./queue-progress";
 
 function isTyping(target: EventTarget | null): boolean {
@@ -97,6 +98,11 @@ export function QueueReview({
         {item ? (
           <span className="text-xs text-zinc-500" data-testid="queue-position">
             item {item.position} of {queue.total}
+          </span>
+        ) : null}
+        {canReview ? (
+          <span className="ml-auto">
+            <DeleteQueueButton projectId={projectId} queueId={queue.id} />
           </span>
         ) : null}
       </header>

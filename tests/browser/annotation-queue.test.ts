@@ -173,6 +173,19 @@ describe("annotation queue review", () => {
       .toBe("Added 0 (2 already queued)");
   });
 
+  it("adds the filter's traces to the existing queue, none of them twice", async () => {
+    await page.goto(`${baseUrl}${projectPath}/traces?tag=${TAG}&range=all`);
+    await page.getByTestId("queue-all-matching").click();
+    await page.waitForURL(/\/queues\?filter=/);
+    await page.getByLabel("Existing queue").selectOption({ label: `Review ${RUN}` });
+    await page.getByRole("button", { name: "Add to queue" }).click();
+    await expect
+      .poll(() => page.getByTestId("add-to-existing-result").textContent(), POLL)
+      .toBe("Added 0 traces (already queued ones skipped)");
+    const row = page.getByTestId("queue-row").filter({ hasText: `Review ${RUN}` });
+    expect(await row.getByTestId("queue-progress").textContent()).toBe("3 / 3");
+  });
+
   it("gives a viewer scores to read but no controls to change them", async () => {
     const viewer = await signInWithRole("VIEWER");
     const viewerContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { AddToExistingQueue } from "@/components/queues/add-to-existing-queue";
 import { CreateQueueForm } from "@/components/queues/create-queue-form";
 import { QueueProgress } from "@/components/queues/queue-progress";
 import { cardClass } from "@/components/ui/styles";
@@ -96,11 +97,19 @@ export default async function QueuesPage({
             </table>
           )}
         </section>
-        <section className={cardClass} aria-label="New queue">
+        <section className={`${cardClass} space-y-4`} aria-label="New queue">
           {canManage ? (
             <CreateQueueForm
               projectId={projectId}
               configs={configs}
+              filter={first(query.filter)}
+              traceIds={traceIds}
+            />
+          ) : null}
+          {canManage ? (
+            <AddToExistingQueue
+              projectId={projectId}
+              queues={queues}
               filter={first(query.filter)}
               traceIds={traceIds}
             />
