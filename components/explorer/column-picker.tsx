@@ -1,15 +1,23 @@
 "use client";
 
 import { secondaryButtonClass } from "@/components/ui/styles";
+import { ScoreColumnChoices } from "./score-column-choices";
 import { DEFAULT_VISIBLE_COLUMNS, TRACE_COLUMNS } from "./trace-columns";
 
 /** A menu of checkboxes choosing the list's columns (kept in this browser). */
 export function ColumnPicker({
   visibleIds,
   onChange,
+  scoreNames = [],
+  visibleScores = [],
+  onScoresChange,
 }: {
   visibleIds: string[];
   onChange: (ids: string[]) => void;
+  /** Score names that can be shown as columns (each trace's average of that score). */
+  scoreNames?: string[];
+  visibleScores?: string[];
+  onScoresChange?: (names: string[]) => void;
 }) {
   const toggle = (id: string) => {
     const next = visibleIds.includes(id)
@@ -41,6 +49,13 @@ export function ColumnPicker({
             {column.label}
           </label>
         ))}
+        {scoreNames.length > 0 && onScoresChange ? (
+          <ScoreColumnChoices
+            scoreNames={scoreNames}
+            visibleScores={visibleScores}
+            onChange={onScoresChange}
+          />
+        ) : null}
         <button
           type="button"
           className="mt-1 w-full rounded px-1.5 py-1 text-left text-xs text-indigo-600 hover:bg-zinc-50 dark:text-indigo-400 dark:hover:bg-zinc-800"

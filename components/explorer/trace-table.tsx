@@ -6,6 +6,8 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { toTraceListSearchParams, type TraceListQuery } from "@/lib/explorer/trace-list-query";
 import type { TraceListRow } from "@/lib/explorer/types";
 import { secondaryButtonClass } from "@/components/ui/styles";
+import { BulkActions } from "./bulk-actions";
+import { ScoreCell, useVisibleScoreColumns } from "./score-columns";
 import { ColumnPicker } from "./column-picker";
 import { TRACE_COLUMNS, useVisibleColumns, type ColumnContext } from "./trace-columns";
 import { useListHref } from "./use-list-href";
@@ -69,19 +71,36 @@ export function TraceTable({
   query,
   initialRows,
   nextCursor,
+  canWrite = false,
+  scoreNames = [],
 }: {
   projectId: string;
   query: TraceListQuery;
   initialRows: TraceListRow[];
   nextCursor: string | null;
+  /** Members and up get row selection and the bulk actions. */
+  canWrite?: boolean;
+  /** The project's score names, offered as columns. */
+  scoreNames?: string[];
 }) {
   const router = useRouter();
   const searchParams = useSearchParams();
   const listHref = useListHref(query);
   const [visibleIds, setVisibleIds] = useVisibleColumns();
+  const [chosenScores, setChosenScores] = useVisibleScoreColumns();
+  const scoreColumns = chosenScores.filter((name) => scoreNames.includes(name));
   const [rows, setRows] = useState(initialRows);
   const [highlighted, setHighlighted] = useState<ReadonlySet<string>>(new Set());
   const [liveError, setLiveError] = useState<string | null>(null);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const toggleSelected = (traceId: string) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (next.has(traceId)) next.delete(traceId);
+      else next.add(traceId);
+      return next;
+    });
+  const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.traceId));
   const rowsRef = useRef(rows);
   useEffect(() => {
     rowsRef.current = rows;
@@ -148,9 +167,22 @@ export function TraceTable({
           {query.cursor ? " (not the first page)" : ""}
         </p>
         {liveError ? <p className="text-xs text-red-600">Live update failed: {liveError}</p> : null}
+        <BulkActions
+          projectId={projectId}
+          traceIds={rows.filter((row) => selected.has(row.traceId)).map((row) => row.traceId)}
+          filterQuery={toTraceListSearchParams({ ...query, cursor: undefined }).toString()}
+          canWrite={canWrite}
+          onClear={() => setSelected(new Set())}
+        />
         <div className="ml-auto flex items-center gap-2">
           <LiveToggle live={live} allowed={liveAllowed} />
-          <ColumnPicker visibleIds={visibleIds} onChange={setVisibleIds} />
+          <ColumnPicker
+            visibleIds={visibleIds}
+            onChange={setVisibleIds}
+            scoreNames={scoreNames}
+            visibleScores={scoreColumns}
+            onScoresChange={setChosenScores}
+          />
         </div>
       </div>
 
@@ -158,6 +190,18 @@ export function TraceTable({
         <table className="w-full text-left text-xs" data-testid="trace-table">
           <thead className="border-b border-zinc-200 bg-zinc-50 text-[11px] text-zinc-500 uppercase dark:border-zinc-800 dark:bg-zinc-900/60">
             <tr>
+              {canWrite ? (
+                <th scope="col" className="w-8 px-2.5 py-2">
+                  <input
+                    type="checkbox"
+                    aria-label="Select all traces on this page"
+                    checked={allSelected}
+                    onChange={() =>
+                      setSelected(allSelected ? new Set() : new Set(rows.map((row) => row.traceId)))
+                    }
+                  />
+                </th>
+              ) : null}
               {columns.map((column) => {
                 const active = column.sortKey === query.sort;
                 const nextOrder = active && query.order === "desc" ? "asc" : "desc";
@@ -187,6 +231,16 @@ export function TraceTable({
                   </th>
                 );
               })}
+              {scoreColumns.map((name) => (
+                <th
+                  key={`score:${name}`}
+                  scope="col"
+                  className="px-2.5 py-2 text-right font-medium tracking-wide whitespace-nowrap normal-case"
+                  data-testid="score-column"
+                >
+                  {name}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -201,6 +255,17 @@ export function TraceTable({
                 }}
                 className={`cursor-pointer border-t border-zinc-100 align-top transition-colors hover:bg-zinc-50 dark:border-zinc-800 dark:hover:bg-zinc-800/50 ${highlighted.has(row.traceId) ? "bg-emerald-50 dark:bg-emerald-950/30" : ""} ${row.errorCount > 0 ? "shadow-[inset_2px_0_0_0_rgb(239_68_68)]" : ""}`}
               >
+                {canWrite ? (
+                  <td className="px-2.5 py-2" onClick={(event) => event.stopPropagation()}>
+                    <input
+                      type="checkbox"
+                      aria-label={`Select trace ${row.traceId}`}
+                      data-testid="select-trace"
+                      checked={selected.has(row.traceId)}
+                      onChange={() => toggleSelected(row.traceId)}
+                    />
+                  </td>
+                ) : null}
                 {columns.map((column) => (
                   <td
                     key={column.id}
@@ -218,6 +283,11 @@ export function TraceTable({
                     ) : (
                       column.render(row, context)
                     )}
+                  </td>
+                ))}
+                {scoreColumns.map((name) => (
+                  <td key={`score:${name}`} className="px-2.5 py-2 text-right">
+                    <ScoreCell row={row} name={name} />
                   </td>
                 ))}
               </tr>

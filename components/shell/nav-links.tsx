@@ -13,6 +13,8 @@ export function NavLinks({ projectId }: { projectId: string }) {
     { href: `${base}/sessions`, label: "Sessions" },
     { href: `${base}/users`, label: "Users" },
     { href: `${base}/cost`, label: "Cost" },
+    { href: `${base}/scores`, label: "Scores" },
+    { href: `${base}/queues`, label: "Queues" },
     { href: `${base}/datasets`, label: "Datasets" },
     { href: `${base}/settings`, label: "Settings" },
   ];

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { AddToDataset } from "@/components/datasets/add-to-dataset";
 import { DisplayTime } from "@/components/explorer/time-zone";
+import { SpanScores } from "@/components/scores/span-scores";
 import { formatDuration } from "@/lib/explorer/format";
 import type { SkeletonNode, SpanDetail } from "@/lib/explorer/types";
 import { IdChip } from "./id-chip";
@@ -179,6 +180,7 @@ export function SpanPanel({
       </div>
 
       <div className="min-h-0 flex-1 overflow-y-auto p-4" role="tabpanel">
+        <SpanScores projectId={projectId} traceId={traceId} spanId={node.spanId} />
         {loading ? <p className="text-xs text-zinc-500">Loading span…</p> : null}
         {error ? (
           <p className="text-xs text-red-600" role="alert">

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { AddToDataset } from "@/components/datasets/add-to-dataset";
 import { DisplayTime, TimeZoneSelect } from "@/components/explorer/time-zone";
+import { TraceScores } from "@/components/scores/trace-scores";
 import { formatCost, formatDuration, formatTokens } from "@/lib/explorer/format";
 import type { TraceSummary } from "@/lib/explorer/types";
 import { IdChip } from "./id-chip";
@@ -167,6 +168,8 @@ export function TraceHeader({ projectId, summary }: { projectId: string; summary
           <MetaLink key={tag} label="#" value={tag} href={tracesWith("tag", tag)} />
         ))}
       </div>
+
+      <TraceScores projectId={projectId} traceId={summary.traceId} />
     </header>
   );
 }

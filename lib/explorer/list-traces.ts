@@ -2,6 +2,8 @@ import type postgres from "postgres";
 
 import { getSql, type Sql } from "@/lib/db/sql";
 
+import { loadTraceScoreCells, scoreFilterCondition } from "@/lib/scores/trace-score-cells";
+
 import { decodeCursor, encodeCursor } from "./keyset-cursor";
 import { resolveTimeRange } from "./time-range";
 import type { TraceListQuery, TraceSortKey } from "./trace-list-query";
@@ -87,7 +89,15 @@ export async function listTraces(
     rows.length > query.limit && last
       ? encodeCursor({ sort: query.sort, value: last.sort_value, id: last.trace_id })
       : null;
-  return { rows: page.map(toListRow), nextCursor };
+  const scores = await loadTraceScoreCells(
+    projectId,
+    page.map((row) => row.trace_id),
+    sql,
+  );
+  return {
+    rows: page.map((row) => ({ ...toListRow(row), scores: scores.get(row.trace_id) ?? {} })),
+    nextCursor,
+  };
 }
 
 /** How many of a project's traces match the query's filters (cursor and page size aside). */
@@ -159,7 +169,7 @@ function toListRow(row: TraceRowRecord): TraceListRow {
 }
 
 /** Every WHERE condition of the query but the cursor, each on the `traces` alias `t`. */
-function buildFilterConditions(
+export function buildFilterConditions(
   sql: Sql,
   projectId: string,
   query: TraceListQuery,
@@ -195,6 +205,7 @@ function buildFilterConditions(
     conditions.push(sql`t."total_cost" <= ${query.maxCost}::numeric`);
 
   if (query.q) conditions.push(searchCondition(sql, query.q));
+  for (const filter of query.score) conditions.push(scoreFilterCondition(sql, filter));
   return conditions;
 }
 

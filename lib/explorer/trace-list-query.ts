@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { formatScoreFilter, ScoreFiltersZ } from "./score-filter";
 import { DEFAULT_TIME_RANGE, TIME_RANGE_KEYS, type TimeRangeKey } from "./time-range";
 
 /**
@@ -68,6 +69,7 @@ export const TraceListQueryZ = z.object({
   minCost: optionalDecimal,
   maxCost: optionalDecimal,
   q: optionalText,
+  score: ScoreFiltersZ,
   sort: z.enum(TRACE_SORT_KEYS).default("time"),
   order: z.enum(["asc", "desc"]).default("desc"),
   cursor: z.string().max(4000).optional(),
@@ -77,7 +79,7 @@ export const TraceListQueryZ = z.object({
 export type TraceListQuery = z.infer<typeof TraceListQueryZ>;
 
 /** Keys whose value can be repeated in the URL. */
-const LIST_KEYS = new Set(["tag"]);
+const LIST_KEYS = new Set(["tag", "score"]);
 
 /** A plain object of the URL's parameters: repeatable keys as arrays, others as their last value. */
 export function searchParamsToObject(
@@ -123,7 +125,9 @@ export function toTraceListSearchParams(query: Partial<TraceListQuery>): URLSear
     if (value === undefined || value === null || value === "") continue;
     const fallback = DEFAULT_TRACE_LIST_QUERY[key];
     if (Array.isArray(value)) {
-      for (const item of value) params.append(key, String(item));
+      for (const item of value) {
+        params.append(key, typeof item === "object" ? formatScoreFilter(item) : String(item));
+      }
     } else if (value !== fallback) {
       params.set(key, String(value));
     }
@@ -135,6 +139,7 @@ export function toTraceListSearchParams(query: Partial<TraceListQuery>): URLSear
 export function hasActiveFilters(query: TraceListQuery): boolean {
   return (
     query.tag.length > 0 ||
+    query.score.length > 0 ||
     [
       query.name,
       query.user,

@@ -36,6 +36,8 @@ export interface TraceListRow {
   level: string;
   inputPreview: string | null;
   outputPreview: string | null;
+  /** The trace's scores averaged per score name (see lib/scores/trace-score-cells.ts). */
+  scores?: Record<string, { average: number | null; label: string | null; count: number }>;
 }
 
 export type TraceListPage = KeysetPage<TraceListRow>;

@@ -9,9 +9,6 @@ export interface ScoreListPage {
   meta: { page: number; limit: number; totalItems: number; totalPages: number };
 }
 
-// Limitation: Langfuse's newer clients list and read scores via /api/public/v2/scores, which is
-// not served yet; this list is the v1 path with page paging.
-
 /**
  * Lists a project's scores, newest first, with Langfuse's page paging. `orphans=true` keeps
  * only scores whose trace has not been ingested (yet).
@@ -57,6 +54,7 @@ function buildFilters(projectId: string, query: ListScoresQuery) {
     ${equals("sessionId", query.sessionId)}
     ${equals("name", query.name)}
     ${equals("configId", query.configId)}
+    ${query.userId === undefined ? sql`` : sql`AND EXISTS (SELECT 1 FROM traces AS t WHERE t.project_id = s."projectId" AND t.trace_id = s."traceId" AND t.user_id = ${query.userId})`}
     ${query.source ? sql`AND s."source" = ${query.source}::"ScoreSource"` : sql``}
     ${query.dataType ? sql`AND s."dataType" = ${query.dataType}::"ScoreDataType"` : sql``}
     ${query.scoreIds ? sql`AND s."id" = ANY(${query.scoreIds}::text[])` : sql``}
@@ -71,4 +69,38 @@ function valueFilter(query: ListScoresQuery) {
   const sql = getSql();
   if (query.operator === undefined || query.value === undefined) return sql``;
   return sql`AND s."value" ${sql.unsafe(query.operator === "!=" ? "<>" : query.operator)} ${query.value}`;
+}
+
+/** The trace fields Langfuse's v2 score list adds to each score. */
+interface ScoreTraceData {
+  userId: string | null;
+  tags: string[];
+  environment: string | null;
+  sessionId: string | null;
+}
+
+/**
+ * The v2 list (GET /api/public/v2/scores): the v1 page with each score's trace data (user,
+ * tags, environment, session), null for scores whose trace is absent or which score a session.
+ */
+export async function listScoresV2(projectId: string, query: ListScoresQuery) {
+  const page = await listScores(projectId, query);
+  const traceIds = [...new Set(page.data.flatMap((score) => score.traceId ?? []))];
+  const sql = getSql();
+  const traces =
+    traceIds.length === 0
+      ? []
+      : await sql<Array<ScoreTraceData & { traceId: string }>>`
+          SELECT trace_id AS "traceId", user_id AS "userId", tags, environment,
+            session_id AS "sessionId"
+          FROM traces
+          WHERE project_id = ${projectId} AND trace_id = ANY(${traceIds}::text[])`;
+  const byId = new Map(traces.map(({ traceId, ...trace }) => [traceId, trace]));
+  return {
+    data: page.data.map((score) => ({
+      ...score,
+      trace: score.traceId ? (byId.get(score.traceId) ?? null) : null,
+    })),
+    meta: page.meta,
+  };
 }

@@ -79,6 +79,7 @@ export const ListScoresQueryZ = z
     sessionId: filterText,
     name: filterText,
     configId: filterText,
+    userId: filterText,
     source: z.enum(SCORE_SOURCES).optional(),
     dataType: z.enum(SCORE_DATA_TYPES).optional(),
     operator: z.enum(VALUE_OPERATORS).optional(),

@@ -2,9 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AddMatchingToDataset } from "@/components/datasets/add-matching-to-dataset";
 import { SendTracesGuide } from "@/components/onboarding/send-traces";
+import { ScoreFilterBar } from "@/components/explorer/score-filter-bar";
 import { TraceFilterBar } from "@/components/explorer/trace-filter-bar";
 import { TraceTable } from "@/components/explorer/trace-table";
 import { WaitForFirstTrace } from "@/components/explorer/wait-for-first-trace";
+import { requireProjectAccess } from "@/lib/auth/access";
+import { hasRole } from "@/lib/auth/roles";
 import { getPrisma } from "@/lib/db/prisma";
 import { getTraceFilterOptions } from "@/lib/explorer/filter-options";
 import { listTraces, projectHasTraces } from "@/lib/explorer/list-traces";
@@ -20,6 +23,7 @@ import {
 } from "@/lib/explorer/trace-list-query";
 import { AppError } from "@/lib/http/app-error";
 import { resolvePublicUrl } from "@/lib/http/public-url";
+import { listScoreNames } from "@/lib/scores/trace-score-cells";
 
 export const dynamic = "force-dynamic";
 
@@ -104,7 +108,8 @@ export default async function TracesPage({
   searchParams: Promise<SearchParams>;
 }) {
   const { projectId } = await params;
-  await requireExplorerAccess(projectId);
+  const user = await requireExplorerAccess(projectId);
+  const { role } = await requireProjectAccess(user.id, projectId);
 
   if (!(await projectHasTraces(projectId))) {
     return (
@@ -117,6 +122,7 @@ export default async function TracesPage({
 
   const parsed = TraceListQueryZ.safeParse(searchParamsToObject(await searchParams));
   const optionsPromise = getTraceFilterOptions(projectId);
+  const scoreNamesPromise = listScoreNames(projectId);
   const { page, query, problem } = await loadPage(
     projectId,
     parsed.success ? parsed.data : DEFAULT_TRACE_LIST_QUERY,
@@ -124,13 +130,14 @@ export default async function TracesPage({
       ? null
       : `Ignored an invalid filter: ${parsed.error.issues[0]?.path.join(".")} ${parsed.error.issues[0]?.message}`,
   );
-  const options = await optionsPromise;
+  const [options, scoreNames] = await Promise.all([optionsPromise, scoreNamesPromise]);
   const stateKey = toTraceListSearchParams(query).toString();
 
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Traces</h1>
       <TraceFilterBar key={stateKey} query={query} options={options} />
+      <ScoreFilterBar key={`scores-${stateKey}`} query={query} scoreNames={scoreNames} />
       <AddMatchingToDataset
         projectId={projectId}
         filter={toTraceListSearchParams({ ...query, cursor: undefined }).toString()}
@@ -152,6 +159,8 @@ export default async function TracesPage({
           query={query}
           initialRows={page.rows}
           nextCursor={page.nextCursor}
+          canWrite={hasRole(role, "MEMBER")}
+          scoreNames={scoreNames}
         />
       )}
     </div>

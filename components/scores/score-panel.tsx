@@ -1,0 +1,216 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+
+import type { AnnotatedScore } from "@/lib/scores/annotation-scores";
+import { choicesOf, ScoreControl } from "./score-control";
+import { displayScoreValue, ScoreList } from "./score-list";
+import { useTargetScores, type ScoreTarget } from "./use-target-scores";
+
+/** The free-label score name (see lib/scores/annotation-scores.ts). */
+const LABEL_NAME = "label";
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
+}
+
+/**
+ * Scoring a trace or a span by hand: one control per active score config (or the queue's
+ * configs), free labels, a comment, and everyone's scores with source, author and time. With
+ * `shortcuts`, [ and ] pick the score, 1–9 choose its category, c and l jump to comment and label.
+ */
+export function ScorePanel({
+  projectId,
+  traceId,
+  observationId,
+  configIds,
+  shortcuts = false,
+  title,
+  onScored,
+}: ScoreTarget & {
+  configIds?: readonly string[];
+  shortcuts?: boolean;
+  title: string;
+  onScored?: () => void;
+}) {
+  const { data, error, setError, save, remove } = useTargetScores({
+    projectId,
+    traceId,
+    observationId,
+  });
+  const [activeIndex, setActiveIndex] = useState(0);
+  const [comment, setComment] = useState("");
+  const [label, setLabel] = useState("");
+  const [busy, setBusy] = useState(false);
+  const commentRef = useRef<HTMLTextAreaElement>(null);
+  const labelRef = useRef<HTMLInputElement>(null);
+
+  const configs = (data?.configs ?? []).filter(
+    (config) => !configIds || configIds.includes(config.id),
+  );
+  const canScore = data?.canScore ?? false;
+  const mine = (name: string): AnnotatedScore | undefined =>
+    data?.scores.find(
+      (score) =>
+        score.source === "ANNOTATION" && score.authorUserId === data.userId && score.name === name,
+    );
+
+  const submit = async (body: Record<string, unknown>) => {
+    setBusy(true);
+    try {
+      await save({ ...body, comment: comment.trim() ? comment : undefined });
+      setComment("");
+      onScored?.();
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const scoreWith = (index: number, value: number | string | boolean) => {
+    const config = configs[index];
+    if (!config || !canScore) return;
+    void submit({ configId: config.id, name: config.name, value });
+  };
+
+  // Read by the key listener, which is attached once.
+  const latest = useRef({ configs, activeIndex, scoreWith, canScore });
+  useEffect(() => {
+    latest.current = { configs, activeIndex, scoreWith, canScore };
+  });
+
+  useEffect(() => {
+    if (!shortcuts) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.metaKey || event.ctrlKey || event.altKey || isTyping(event.target)) return;
+      const state = latest.current;
+      const count = state.configs.length;
+      if (event.key === "]" && count > 0) setActiveIndex((state.activeIndex + 1) % count);
+      else if (event.key === "[" && count > 0)
+        setActiveIndex((state.activeIndex - 1 + count) % count);
+      else if (event.key === "c") commentRef.current?.focus();
+      else if (event.key === "l") labelRef.current?.focus();
+      else if (/^[1-9]$/.test(event.key)) {
+        const config = state.configs[state.activeIndex];
+        const choice = config ? choicesOf(config)[Number(event.key) - 1] : undefined;
+        if (!choice || !state.canScore) return;
+        state.scoreWith(state.activeIndex, choice.value);
+      } else return;
+      event.preventDefault();
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, [shortcuts]);
+
+  const labels = (data?.scores ?? []).filter(
+    (score) => score.name === LABEL_NAME && score.configId === null,
+  );
+  const canDelete = (score: AnnotatedScore) =>
+    canScore && (score.authorUserId === data?.userId || (data?.canDeleteAny ?? false));
+  const onDelete = (score: AnnotatedScore) => {
+    remove(score.id).catch((failure: unknown) =>
+      setError(failure instanceof Error ? failure.message : String(failure)),
+    );
+  };
+
+  return (
+    <section
+      className="space-y-2"
+      aria-label={title}
+      data-testid="score-panel"
+      data-target={observationId ?? "trace"}
+    >
+      <h4 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase">{title}</h4>
+      {error ? (
+        <p className="text-xs text-red-600" data-testid="score-error">
+          {error}
+        </p>
+      ) : null}
+      {!data ? <p className="text-xs text-zinc-500">Loading scores…</p> : null}
+      {data && !canScore ? (
+        <p className="text-xs text-zinc-500" data-testid="score-read-only">
+          Viewers can read scores; members and up can score.
+        </p>
+      ) : null}
+      {data && canScore && configs.length === 0 ? (
+        <p className="text-xs text-zinc-500">
+          No score configs yet: create them with POST /api/public/score-configs.
+        </p>
+      ) : null}
+      {canScore ? (
+        <div className="space-y-1.5">
+          {configs.map((config, index) => {
+            const own = mine(config.name);
+            return (
+              <ScoreControl
+                key={`${config.id}:${own?.id ?? ""}:${own?.updatedAt ?? ""}`}
+                config={config}
+                current={own ? displayScoreValue(own) : null}
+                active={shortcuts && index === activeIndex}
+                disabled={busy}
+                onActivate={() => setActiveIndex(index)}
+                onScore={(value) => scoreWith(index, value)}
+              />
+            );
+          })}
+          <textarea
+            ref={commentRef}
+            value={comment}
+            onChange={(event) => setComment(event.target.value)}
+            rows={2}
+            maxLength={5000}
+            placeholder="Comment (saved with your next score)"
+            aria-label="Comment"
+            className="block w-full rounded-md border border-zinc-300 bg-white px-2 py-1 text-xs dark:border-zinc-700 dark:bg-zinc-900"
+          />
+          <form
+            className="flex gap-1.5"
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (!label.trim()) return;
+              void submit({ name: LABEL_NAME, value: label.trim() }).then(() => setLabel(""));
+            }}
+          >
+            <input
+              ref={labelRef}
+              value={label}
+              onChange={(event) => setLabel(event.target.value)}
+              maxLength={200}
+              placeholder="Add a label, e.g. hallucination"
+              aria-label="Label"
+              className="min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-2 py-0.5 text-xs dark:border-zinc-700 dark:bg-zinc-900"
+            />
+            <button
+              type="submit"
+              disabled={busy}
+              className="rounded-md border border-zinc-300 px-2 text-xs dark:border-zinc-700"
+            >
+              Add label
+            </button>
+          </form>
+          {shortcuts ? (
+            <p className="text-[11px] text-zinc-500" data-testid="shortcut-hint">
+              Keys: <kbd>[</kbd> <kbd>]</kbd> pick a score · <kbd>1</kbd>–<kbd>9</kbd> choose ·{" "}
+              <kbd>c</kbd> comment · <kbd>l</kbd> label
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      {labels.length > 0 ? (
+        <div className="flex flex-wrap gap-1" data-testid="labels">
+          {labels.map((score) => (
+            <span
+              key={score.id}
+              className="rounded-full bg-zinc-100 px-2 py-0.5 text-[11px] dark:bg-zinc-800"
+            >
+              {score.stringValue}
+            </span>
+          ))}
+        </div>
+      ) : null}
+      {data ? <ScoreList scores={data.scores} canDelete={canDelete} onDelete={onDelete} /> : null}
+    </section>
+  );
+}

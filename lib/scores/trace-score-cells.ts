@@ -1,0 +1,66 @@
+import type postgres from "postgres";
+
+import { getSql, type Sql } from "../db/sql";
+import { SCORE_OPERATOR_SQL, type ScoreFilter } from "../explorer/score-filter";
+
+/** A trace's scores of one name, as a list column shows them. */
+export interface TraceScoreCell {
+  /** The average of the numeric values (categories count by their value), null when none. */
+  average: number | null;
+  /** The most frequent label, for categorical and boolean scores. */
+  label: string | null;
+  count: number;
+}
+
+/**
+ * The scores of the given traces, averaged per score name (over the trace's own scores and those
+ * of its spans), keyed by trace id then score name.
+ */
+export async function loadTraceScoreCells(
+  projectId: string,
+  traceIds: readonly string[],
+  sql: Sql = getSql(),
+): Promise<Map<string, Record<string, TraceScoreCell>>> {
+  const cells = new Map<string, Record<string, TraceScoreCell>>();
+  if (traceIds.length === 0) return cells;
+  const rows = await sql<
+    { traceId: string; name: string; average: number | null; label: string | null; count: string }[]
+  >`
+    SELECT s."traceId", s."name", avg(s."value")::float8 AS average,
+      mode() WITHIN GROUP (ORDER BY s."stringValue") AS label, count(*) AS count
+    FROM "Score" AS s
+    WHERE s."projectId" = ${projectId} AND s."traceId" = ANY(${[...traceIds]}::text[])
+    GROUP BY s."traceId", s."name"`;
+  for (const row of rows) {
+    const byName = cells.get(row.traceId) ?? {};
+    byName[row.name] = { average: row.average, label: row.label, count: Number(row.count) };
+    cells.set(row.traceId, byName);
+  }
+  return cells;
+}
+
+/**
+ * A WHERE condition on the `traces` alias `t` for one score filter: a number compares the
+ * trace's average of that score; a label (eq / neq) asks whether some score of that name
+ * carries exactly that label. Traces without such a score never match.
+ */
+export function scoreFilterCondition(sql: Sql, filter: ScoreFilter): postgres.Fragment {
+  const scoresOfTrace = sql`FROM "Score" AS s
+    WHERE s."projectId" = t."project_id" AND s."traceId" = t."trace_id" AND s."name" = ${filter.name}`;
+  if (typeof filter.value === "string") {
+    const labelled = sql`EXISTS (SELECT 1 ${scoresOfTrace} AND s."stringValue" = ${filter.value})`;
+    return filter.operator === "neq"
+      ? sql`(EXISTS (SELECT 1 ${scoresOfTrace}) AND NOT ${labelled})`
+      : labelled;
+  }
+  // The operator comes from a fixed list (SCORE_OPERATOR_SQL), so it is safe as SQL text.
+  return sql`(SELECT avg(s."value") ${scoresOfTrace}) ${sql.unsafe(SCORE_OPERATOR_SQL[filter.operator])} ${filter.value}`;
+}
+
+/** The project's score names with how many scores each has, most used first. */
+export async function listScoreNames(projectId: string, sql: Sql = getSql()): Promise<string[]> {
+  const rows = await sql<{ name: string }[]>`
+    SELECT s."name" FROM "Score" AS s WHERE s."projectId" = ${projectId}
+    GROUP BY s."name" ORDER BY count(*) DESC, s."name" LIMIT 100`;
+  return rows.map((row) => row.name);
+}

@@ -1,0 +1,99 @@
+// The scores analytics page (issue #7): distribution, trend and judge-versus-human agreement of
+// one score name, computed from scores sent over the public API.
+import { beforeAll, describe, expect, inject, it } from "vitest";
+
+import { getScoreAnalytics } from "../../lib/scores/score-analytics";
+import { AUTH, baseUrl, newSpanId, newTraceId } from "./ingest-helpers";
+import { bootstrapProject, signInOwner } from "./reviewer-helpers";
+
+const RUN = newSpanId();
+const NUMERIC = `relevance-${RUN}`;
+const LABEL = `verdict-${RUN}`;
+let projectId = "";
+
+async function postScore(body: Record<string, unknown>) {
+  const response = await fetch(`${baseUrl()}/api/public/scores`, {
+    method: "POST",
+    headers: { authorization: AUTH, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  expect(response.status).toBe(201);
+}
+
+const HOUR = 3600 * 1000;
+
+beforeAll(async () => {
+  process.env.DATABASE_URL ??= inject("databaseUrl");
+  ({ projectId } = await bootstrapProject());
+  // Judge and human on three traces: differences 0, 0.5 and 0.25; one trace has the judge only.
+  const numericPairs: Array<[number, number | null]> = [
+    [1, 1],
+    [0.5, 0],
+    [0.25, 0.5],
+    [0, null],
+  ];
+  for (const [judge, human] of numericPairs) {
+    const traceId = newTraceId();
+    await postScore({ traceId, name: NUMERIC, value: judge, source: "EVAL" });
+    if (human !== null) {
+      await postScore({ traceId, name: NUMERIC, value: human, source: "ANNOTATION" });
+    }
+  }
+  // Labels: 2 of 4 agree, and one pair is on a span (paired with a span, not its trace).
+  const labelPairs: Array<[string, string]> = [
+    ["pass", "pass"],
+    ["fail", "fail"],
+    ["pass", "fail"],
+    ["fail", "pass"],
+  ];
+  for (const [judge, human] of labelPairs) {
+    const traceId = newTraceId();
+    const observationId = newSpanId();
+    await postScore({ traceId, observationId, name: LABEL, value: judge, source: "EVAL" });
+    await postScore({ traceId, observationId, name: LABEL, value: human, source: "ANNOTATION" });
+  }
+  await postScore({ traceId: newTraceId(), name: LABEL, value: "pass", source: "ANNOTATION" });
+});
+
+describe("getScoreAnalytics", () => {
+  it("pairs judge and human numbers on the same trace", async () => {
+    const analytics = await getScoreAnalytics(projectId, NUMERIC, new Date(Date.now() - HOUR));
+    expect(analytics).toMatchObject({ dataType: "NUMERIC", count: 7 });
+    expect(analytics.agreement.pairs).toBe(3);
+    expect(analytics.agreement.meanAbsoluteDifference).toBeCloseTo(0.25, 10);
+    expect(analytics.agreement.exactMatchRate).toBeCloseTo(1 / 3, 10);
+    expect(analytics.scatter).toHaveLength(3);
+    expect(analytics.distribution).toHaveLength(10);
+    expect(analytics.distribution.reduce((sum, bin) => sum + bin.count, 0)).toBe(7);
+    expect(analytics.trend.map((point) => point.source).sort()).toEqual(["ANNOTATION", "EVAL"]);
+  });
+
+  it("counts labels and gives Cohen's kappa for categorical scores", async () => {
+    const analytics = await getScoreAnalytics(projectId, LABEL, new Date(Date.now() - HOUR));
+    expect(analytics.dataType).toBe("CATEGORICAL");
+    expect(analytics.distribution).toEqual([
+      { bucket: "pass", count: 5 },
+      { bucket: "fail", count: 4 },
+    ]);
+    expect(analytics.agreement).toMatchObject({ pairs: 4, exactMatchRate: 0.5, cohensKappa: 0 });
+  });
+
+  it("leaves out scores older than the window", async () => {
+    const analytics = await getScoreAnalytics(projectId, NUMERIC, new Date(Date.now() + HOUR));
+    expect(analytics.count).toBe(0);
+    expect(analytics.distribution).toEqual([]);
+  });
+});
+
+describe("the scores page", () => {
+  it("renders the chosen score's agreement for a signed-in member", async () => {
+    const owner = await signInOwner();
+    const response = await owner.request(
+      `/project/${projectId}/scores?name=${encodeURIComponent(LABEL)}`,
+    );
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain("Judge versus human");
+    expect(html).toMatch(/data-testid="pair-count"[^>]*>4</);
+  });
+});
