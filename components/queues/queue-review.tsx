@@ -36,6 +36,8 @@ export function QueueReview({
   const base = `/project/${projectId}/queues/${queue.id}`;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Marked data-ready once the keyboard shortcuts listen (after hydration).
+  const root = useRef<HTMLDivElement>(null);
 
   const go = (itemId: string | null) => {
     router.push(itemId ? `${base}?item=${encodeURIComponent(itemId)}` : base);
@@ -81,11 +83,12 @@ export function QueueReview({
       actions.current[action]();
     };
     window.addEventListener("keydown", onKeyDown);
+    root.current?.setAttribute("data-ready", "true");
     return () => window.removeEventListener("keydown", onKeyDown);
   }, []);
 
   return (
-    <div className="space-y-4" data-testid="queue-review">
+    <div ref={root} className="space-y-4" data-testid="queue-review">
       <header className="flex flex-wrap items-center gap-3">
         <nav className="text-xs text-zinc-500" aria-label="Breadcrumb">
           <Link href={`/project/${projectId}/queues`} className="hover:text-zinc-900">

@@ -128,6 +128,8 @@ describe("annotation queue review", () => {
     expect(await page.getByTestId("queue-item").getAttribute("data-status")).toBe("COMPLETED");
     await page.goto(page.url().split("?")[0] ?? page.url());
     await expect.poll(itemTrace, POLL).toBe(traceIds[1]);
+    // Keys work once the page is hydrated.
+    await page.locator('[data-testid="queue-review"][data-ready="true"]').waitFor();
     await page.keyboard.press("d");
     await page.getByTestId("queue-finished").waitFor();
     expect(await progress()).toBe("3 / 3");
