@@ -123,6 +123,7 @@ describe("annotation queue review", () => {
     await expect.poll(itemTrace, POLL).toBe(traceIds[1]);
 
     // n goes to the next item in order (done or not), then d finishes the skipped one.
+    await page.locator('[data-testid="queue-review"][data-ready="true"]').waitFor();
     await page.keyboard.press("n");
     await expect.poll(itemTrace, POLL).toBe(traceIds[2]);
     expect(await page.getByTestId("queue-item").getAttribute("data-status")).toBe("COMPLETED");
