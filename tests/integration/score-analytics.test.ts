@@ -96,4 +96,13 @@ describe("the scores page", () => {
     expect(html).toContain("Judge versus human");
     expect(html).toMatch(/data-testid="pair-count"[^>]*>4</);
   });
+
+  it("lists a score whose trace never arrived among the scores waiting for their trace", async () => {
+    const orphanTraceId = newTraceId();
+    await postScore({ traceId: orphanTraceId, name: `orphan-${RUN}`, value: 1 });
+    const owner = await signInOwner();
+    const html = await (await owner.request(`/project/${projectId}/scores`)).text();
+    expect(html).toContain("Scores waiting for their trace");
+    expect(html).toContain(orphanTraceId);
+  });
 });

@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { OrphanScores } from "@/components/scores/orphan-scores";
 import { ScoreAnalyticsView } from "@/components/scores/score-analytics-view";
 import { requireExplorerAccess } from "@/lib/explorer/require-explorer-access";
+import { listScores } from "@/lib/scores/list-scores";
 import { getScoreAnalytics, listScoreNameSummaries } from "@/lib/scores/score-analytics";
+import { ListScoresQueryZ } from "@/lib/scores/score-schemas";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +27,10 @@ export default async function ScoresPage({
   const range = query.range && RANGES[query.range] ? query.range : "30d";
   const now = new Date();
   const from = new Date(now.getTime() - (RANGES[range] ?? 30) * 24 * 3600 * 1000);
-  const names = await listScoreNameSummaries(projectId, from);
+  const [names, orphans] = await Promise.all([
+    listScoreNameSummaries(projectId, from),
+    listScores(projectId, ListScoresQueryZ.parse({ orphans: "true", limit: "20" })),
+  ]);
   const selected = names.find((summary) => summary.name === query.name) ?? names[0] ?? null;
   const analytics = selected ? await getScoreAnalytics(projectId, selected.name, from) : null;
   const href = (changes: { name?: string; range?: string }) => {
@@ -74,6 +80,7 @@ export default async function ScoresPage({
           {analytics ? <ScoreAnalyticsView analytics={analytics} /> : null}
         </div>
       )}
+      <OrphanScores scores={orphans.data} total={orphans.meta.totalItems} />
     </div>
   );
 }
