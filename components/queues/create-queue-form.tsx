@@ -73,7 +73,7 @@ export function CreateQueueForm({
         {traceIds.length > 0
           ? `Queues the ${traceIds.length} selected trace${traceIds.length === 1 ? "" : "s"}.`
           : filter !== null
-            ? `Queues every trace matching the traces-list filter: ${filter || "(no filter, last 24 hours)"}`
+            ? `Queues every trace matching the traces-list filter: ${filter || "(no filter: the list default, the last 7 days)"}`
             : "Starts empty: add traces from the traces list (filter or selection)."}
       </p>
       <label className={labelClass}>
