@@ -4,6 +4,9 @@ import { getSql, type Sql } from "../db/sql";
 import { buildFilterConditions } from "../explorer/list-traces";
 import { parseTraceListQuery } from "../explorer/trace-list-query";
 
+// Limitation: a filter matching very many traces is queued by one statement; the form shows
+// "Queuing traces…" until it returns, with no percentage. Batches with a progress poll would
+// need a job (pg-boss) and a resumable cursor over the filter.
 /**
  * Queues every trace of the project matching a traces-list filter (its URL query), in one
  * INSERT … SELECT: a trace already in the queue is left as it is (ON CONFLICT DO NOTHING), so
