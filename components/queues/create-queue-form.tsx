@@ -8,6 +8,9 @@ import { buttonClass, inputClass, labelClass } from "@/components/ui/styles";
 import type { QueueSummary } from "@/lib/annotation-queues/queues";
 import type { ScoringConfig } from "@/lib/scores/annotation-scores";
 
+/** Traces queued per request when filling from a filter, so a large fill shows progress. */
+const FILL_BATCH = 2000;
+
 /**
  * Creates a review queue with the score configs reviewers fill in, filled from a traces-list
  * filter or a selection of traces when the page was opened from the list.
@@ -29,6 +32,7 @@ export function CreateQueueForm({
   const [chosen, setChosen] = useState<string[]>(configs.map((config) => config.id));
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [filled, setFilled] = useState<{ done: number; of: number | null } | null>(null);
 
   const toggle = (id: string) =>
     setChosen((current) =>
@@ -38,20 +42,35 @@ export function CreateQueueForm({
   const submit = async () => {
     setPending(true);
     setError(null);
+    const fromFilter = traceIds.length === 0 && filter !== null;
     try {
-      const { queue } = await apiFetch<{ queue: QueueSummary; added: number }>(
-        `/api/projects/${projectId}/queues`,
-        {
-          method: "POST",
-          body: {
-            name,
-            description: description || undefined,
-            scoreConfigIds: chosen,
-            filter: traceIds.length === 0 ? filter : undefined,
-            traceIds: traceIds.length > 0 ? traceIds : undefined,
-          },
+      const { queue, added, matching } = await apiFetch<{
+        queue: QueueSummary;
+        added: number;
+        matching: number | null;
+      }>(`/api/projects/${projectId}/queues`, {
+        method: "POST",
+        body: {
+          name,
+          description: description || undefined,
+          scoreConfigIds: chosen,
+          filter: fromFilter ? filter : undefined,
+          limit: fromFilter ? FILL_BATCH : undefined,
+          traceIds: traceIds.length > 0 ? traceIds : undefined,
         },
-      );
+      });
+      // A large filter is queued a batch at a time, each one INSERT that skips queued traces.
+      let done = added;
+      let last = added;
+      while (fromFilter && last === FILL_BATCH) {
+        setFilled({ done, of: matching });
+        const next = await apiFetch<{ added: number }>(
+          `/api/projects/${projectId}/queues/${queue.id}/items`,
+          { method: "POST", body: { filter, limit: FILL_BATCH } },
+        );
+        last = next.added;
+        done += last;
+      }
       router.push(`/project/${projectId}/queues/${queue.id}`);
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
@@ -114,6 +133,12 @@ export function CreateQueueForm({
           </label>
         ))}
       </fieldset>
+      {filled ? (
+        <p className="text-xs text-zinc-600" data-testid="queue-fill-progress">
+          Queued {filled.done.toLocaleString("en-US")}
+          {filled.of !== null ? ` of ${filled.of.toLocaleString("en-US")}` : ""} traces…
+        </p>
+      ) : null}
       {error ? (
         <p className="text-sm text-red-600" data-testid="create-queue-error">
           {error}

@@ -9,6 +9,8 @@ const ItemSourceZ = z.object({
   /** The traces list's URL query, e.g. "tag=beta&score=faithfulness:lt:0.6&range=7d". */
   filter: z.string().max(8000).nullish(),
   traceIds: z.array(idText).max(MAX_SELECTED_TRACES).nullish(),
+  /** With a filter: add at most this many (the newest not queued yet), to fill in batches. */
+  limit: z.number().int().min(1).max(50_000).nullish(),
 });
 
 /** Body of POST /api/projects/:projectId/queues. */

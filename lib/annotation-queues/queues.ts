@@ -1,7 +1,7 @@
 import { getPrisma } from "../db/prisma";
 import { getSql } from "../db/sql";
 import { AppError } from "../http/app-error";
-import { addTracesByFilter, addTracesByIds } from "./add-queue-items";
+import { addTracesByFilter, addTracesByIds, countTracesByFilter } from "./add-queue-items";
 import { AddQueueItemsZ, CreateQueueZ } from "./queue-schemas";
 
 /** A queue with its progress, as the queue list shows it. */
@@ -24,7 +24,7 @@ export async function createQueue(
   projectId: string,
   userId: string,
   body: unknown,
-): Promise<{ queue: QueueSummary; added: number }> {
+): Promise<{ queue: QueueSummary; added: number; matching: number | null }> {
   const input = CreateQueueZ.parse(body);
   await assertConfigsOfProject(projectId, input.scoreConfigIds);
   const queue = await getPrisma()
@@ -50,7 +50,8 @@ export async function createQueue(
       throw error;
     });
   const added = await addItems(projectId, queue.id, input);
-  return { queue: await getQueue(projectId, queue.id), added };
+  const matching = input.filter ? await countTracesByFilter(projectId, input.filter) : null;
+  return { queue: await getQueue(projectId, queue.id), added, matching };
 }
 
 async function assertConfigsOfProject(projectId: string, configIds: readonly string[]) {
@@ -67,10 +68,12 @@ async function assertConfigsOfProject(projectId: string, configIds: readonly str
 async function addItems(
   projectId: string,
   queueId: string,
-  source: { filter?: string | null; traceIds?: string[] | null },
+  source: { filter?: string | null; traceIds?: string[] | null; limit?: number | null },
 ): Promise<number> {
   if (source.traceIds) return addTracesByIds(projectId, queueId, source.traceIds);
-  if (source.filter) return addTracesByFilter(projectId, queueId, source.filter);
+  if (source.filter) {
+    return addTracesByFilter(projectId, queueId, source.filter, { limit: source.limit ?? null });
+  }
   return 0;
 }
 

@@ -79,6 +79,25 @@ describe("creating a queue", () => {
     expect(selection.body).toMatchObject({ added: 0, queue: { total: 3 } });
   });
 
+  it("fills a queue from a filter in batches, each adding only traces not queued yet", async () => {
+    const filter = `tag=${TAG}&range=all`;
+    const { queue, added, matching } = (await createQueue({
+      name: `batches ${RUN}`,
+      filter,
+      limit: 2,
+    })) as { queue: Queue; added: number; matching: number };
+    expect([added, matching]).toEqual([2, 3]);
+    const batches = [];
+    for (let batch = 0; batch < 2; batch += 1) {
+      const reply = await owner.json(path(`/${queue.id}/items`), "POST", { filter, limit: 2 });
+      batches.push(reply.body.added);
+    }
+    expect(batches).toEqual([1, 0]);
+    const first = await review(queue.id);
+    expect(first.item?.traceId).toBe(traceIds[0]);
+    expect(first.queue.total).toBe(3);
+  });
+
   it("queues a selection of traces, skipping ids that are not traces of the project", async () => {
     const { queue, added } = await createQueue({
       name: `from selection ${RUN}`,
@@ -98,6 +117,7 @@ describe("creating a queue", () => {
     ],
     ["a bad filter", { name: `y-${RUN}`, filter: "minLatency=-5" }, 400, /minLatency/],
     ["trace ids that are not a list", { name: `z-${RUN}`, traceIds: "abc" }, 400, /traceIds/],
+    ["a batch limit of 0", { name: `l-${RUN}`, filter: "range=all", limit: 0 }, 400, /limit/],
   ])("refuses %s", async (_title, body, status, message) => {
     const reply = await owner.json(path(), "POST", body);
     expect(reply.status, JSON.stringify(reply.body)).toBe(status);
