@@ -66,6 +66,8 @@ export interface ImportReport {
   totalRows: number;
   preview: Array<Record<string, unknown>>;
   imported: number;
+  /** A problem with the whole file's mapping (dry runs only; a real import answers 400). */
+  problem: string | null;
   errors: ImportRowError[];
   /** Errors beyond those listed. */
   moreErrors: number;
@@ -99,8 +101,12 @@ export async function importDatasetItems(
   const mapping = resolveMapping(input.mapping, file.columns);
   const errors: ImportRowError[] = [];
   let imported = 0;
+  const missingInput = "mapping.input: choose the column that holds the input";
+  if (!mapping.input && !input.dryRun) throw new AppError("bad_request", missingInput);
+  // A first look at a file whose columns are named otherwise: columns and preview, to map by hand.
+  const rows = mapping.input ? file.rows : [];
 
-  for (const { row, values, error } of file.rows) {
+  for (const { row, values, error } of rows) {
     const fields = values && !error ? toItemFields(values, mapping, input) : { error };
     if ("error" in fields) {
       errors.push({ row, message: fields.error ?? "unreadable row" });
@@ -122,6 +128,7 @@ export async function importDatasetItems(
     totalRows: file.rows.length,
     preview: file.rows.slice(0, PREVIEW_ROWS).map((row) => row.values ?? {}),
     imported,
+    problem: mapping.input ? null : missingInput,
     errors: errors.slice(0, MAX_REPORTED_ERRORS),
     moreErrors: Math.max(0, errors.length - MAX_REPORTED_ERRORS),
   };
@@ -141,9 +148,6 @@ function resolveMapping(given: ImportItemsInput["mapping"], columns: string[]) {
       const sameName = columns.find((name) => name.toLowerCase() === field.toLowerCase());
       if (sameName) mapping[field] = sameName;
     }
-  }
-  if (!mapping.input) {
-    throw new AppError("bad_request", "mapping.input: choose the column that holds the input");
   }
   return mapping;
 }

@@ -168,4 +168,60 @@ describe("dataset curation", () => {
       "Call get_weather for Lisbon",
     );
   });
+  it("archives an item and filters the table by status", async () => {
+    await page.goto(`${baseUrl}${projectPath}/datasets`);
+    await page.getByRole("link", { name: datasetName }).click();
+    await expect.poll(() => page.getByTestId("item-row").count(), POLL).toBe(3);
+    await page.getByTestId("toggle-archive").first().click();
+    await expect
+      .poll(() => page.getByTestId("toggle-archive").allTextContents(), POLL)
+      .toContain("Unarchive");
+    await page.getByTestId("items-status").selectOption("ARCHIVED");
+    await expect.poll(() => page.getByTestId("item-row").count(), POLL).toBe(1);
+    await page.getByTestId("items-status").selectOption("ACTIVE");
+    await expect.poll(() => page.getByTestId("item-row").count(), POLL).toBe(2);
+  });
+
+  it("creates a dataset and imports a CSV with a column mapping, listing the bad rows", async () => {
+    await page.goto(`${baseUrl}${projectPath}/datasets`);
+    await page.getByTestId("create-dataset-name").fill(`imported-${run}`);
+    await page.getByTestId("create-dataset").click();
+    await page.waitForURL(/\/datasets\/[^/]+$/);
+    await expect.poll(() => page.getByTestId("items-empty").count(), POLL).toBe(1);
+
+    await page.getByTestId("open-import").click();
+    const csv =
+      'prompt,gold,notes\n"{""q"": 1}",one,\n,missing,\nplain question,"two, with comma",\n';
+    await page.getByTestId("import-file").setInputFiles({
+      name: "golden.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(csv),
+    });
+    await expect.poll(() => page.getByTestId("import-preview").count(), POLL).toBe(1);
+    // No column is named like a field: the mapping is chosen by hand.
+    expect(await page.getByTestId("import-run").isDisabled()).toBe(true);
+    await page.getByTestId("map-input").selectOption("prompt");
+    await page.getByTestId("map-expectedOutput").selectOption("gold");
+    await page.getByTestId("import-run").click();
+    await expect
+      .poll(() => page.getByTestId("import-report").textContent(), POLL)
+      .toContain("Imported 2 of 3 rows.");
+    expect(await page.getByTestId("import-report").textContent()).toContain(
+      "Row 2: input: the cell is empty",
+    );
+    await expect.poll(() => page.getByTestId("item-row").count(), POLL).toBe(2);
+  });
+
+  it("adds every trace matching the traces-list filter with progress, once", async () => {
+    await page.goto(`${baseUrl}${projectPath}/traces?q=${run}&range=all`);
+    await expect.poll(() => page.getByTestId("trace-row").count(), POLL).toBe(2);
+    await page.getByTestId("add-matching-to-dataset").click();
+    const dialog = page.getByTestId("add-matching-dialog");
+    await dialog.getByTestId("dataset-choice").selectOption({ label: `${datasetName} (2)` });
+    await dialog.getByTestId("add-matching-start").click();
+    // Ada's trace is in the dataset already; Bob's trace (only a span of it was) is new.
+    await expect
+      .poll(() => dialog.getByTestId("add-matching-result").textContent(), POLL)
+      .toBe("2 of 2 traces: 1 added, 1 already in the dataset — done.");
+  });
 });

@@ -347,6 +347,18 @@ describe("import and export", () => {
     });
     expect(noInput.status).toBe(400);
     expect(String(noInput.body.error)).toMatch(/^mapping\.input: /);
+    // A dry run still shows the columns and rows, so that the input can be mapped by hand.
+    const firstLook = await owner.json(datasetPath(datasetId, "/import"), "POST", {
+      format: "csv",
+      content: "a,b\n1,2",
+      dryRun: true,
+    });
+    expect(firstLook.status).toBe(200);
+    expect(firstLook.body).toMatchObject({
+      columns: ["a", "b"],
+      preview: [{ a: "1", b: "2" }],
+      problem: expect.stringMatching(/^mapping\.input: /) as unknown,
+    });
     const wrongColumn = await owner.json(datasetPath(datasetId, "/import"), "POST", {
       format: "csv",
       content: "a,b\n1,2",
