@@ -212,6 +212,49 @@ describe("dataset curation", () => {
     await expect.poll(() => page.getByTestId("item-row").count(), POLL).toBe(2);
   });
 
+  it("previews a string expected output as markdown without running its HTML", async () => {
+    await page.goto(`${baseUrl}${projectPath}/datasets`);
+    await page.getByRole("link", { name: `imported-${run}` }).click();
+    await page.waitForURL(/\/datasets\/[^/]+$/);
+    await expect.poll(() => page.getByTestId("item-row").count(), POLL).toBe(2);
+    await page.getByTestId("item-row").first().getByRole("link").first().click();
+    await page.waitForURL(/\/items\/[^/]+$/);
+
+    const hostile =
+      '**bold** <img src=x onerror="window.__datasetXss=1"> <script>window.__datasetXss=2</script>';
+    await page.getByTestId("edit-expected").fill(JSON.stringify(hostile));
+    await page.getByTestId("edit-expected-preview-toggle").click();
+    const preview = page.getByTestId("edit-expected-preview");
+    await expect.poll(() => preview.locator("strong").textContent(), POLL).toBe("bold");
+    expect(await preview.locator("img, script").count()).toBe(0);
+    expect(await preview.textContent()).toContain("<img src=x");
+    expect(await page.evaluate(() => (window as { __datasetXss?: number }).__datasetXss)).toBe(
+      undefined,
+    );
+  });
+
+  it("renames a dataset and deletes it with its items", async () => {
+    await page.goto(`${baseUrl}${projectPath}/datasets`);
+    await page.getByRole("link", { name: `imported-${run}` }).click();
+    await page.waitForURL(/\/datasets\/[^/]+$/);
+    await page.getByTestId("edit-dataset").click();
+    await page.getByTestId("dataset-settings-name").fill(`renamed-${run}`);
+    await page.getByTestId("dataset-settings-description").fill("golden answers");
+    await page.getByTestId("dataset-settings-save").click();
+    await expect
+      .poll(() => page.getByTestId("dataset-name").textContent(), POLL)
+      .toBe(`renamed-${run}`);
+
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByTestId("edit-dataset").click();
+    await page.getByTestId("delete-dataset").click();
+    await page.waitForURL(/\/datasets$/);
+    await expect
+      .poll(() => page.getByRole("link", { name: `renamed-${run}` }).count(), POLL)
+      .toBe(0);
+    expect(await page.getByRole("link", { name: datasetName }).count()).toBe(1);
+  });
+
   it("adds every trace matching the traces-list filter with progress, once", async () => {
     await page.goto(`${baseUrl}${projectPath}/traces?q=${run}&range=all`);
     await expect.poll(() => page.getByTestId("trace-row").count(), POLL).toBe(2);
