@@ -424,6 +424,41 @@ describe("import and export", () => {
   );
 });
 
+describe("dataset edits", () => {
+  it("refuses a taken name, and deletes a dataset with its items and their versions", async () => {
+    process.env.DATABASE_URL ??= inject("databaseUrl");
+    const taken = await createDataset(`taken-${RUN}`);
+    const datasetId = await createDataset(`doomed-${RUN}`);
+    expect(taken).not.toBe(datasetId);
+
+    const rename = await owner.json(datasetPath(datasetId), "PATCH", { name: `taken-${RUN}` });
+    expect(rename.status).toBe(409);
+    expect(String(rename.body.error)).toMatch(/^name: /);
+    const duplicate = await owner.json(`/api/projects/${projectId}/datasets`, "POST", {
+      name: `taken-${RUN}`,
+    });
+    expect(duplicate.status).toBe(409);
+
+    const item = await owner.json(datasetPath(datasetId, "/items"), "POST", { input: "v1" });
+    const itemId = String(item.body.id);
+    const edited = await owner.json(datasetPath(datasetId, `/items/${itemId}`), "PATCH", {
+      input: "v2",
+    });
+    expect(edited.body).toMatchObject({ input: "v2", version: 2 });
+    // The item is reachable only under its own dataset.
+    expect((await owner.json(datasetPath(taken, `/items/${itemId}`))).status).toBe(404);
+
+    const deleted = await owner.json(datasetPath(datasetId), "DELETE");
+    expect(deleted.status).toBe(200);
+    expect((await owner.json(datasetPath(datasetId))).status).toBe(404);
+    const versions = await getPrisma().datasetItemVersion.count({
+      where: { projectId, datasetItemId: itemId },
+    });
+    expect(versions).toBe(0);
+    expect(await getPrisma().datasetItem.count({ where: { projectId, id: itemId } })).toBe(0);
+  });
+});
+
 describe("roles and tenancy", () => {
   it("lets a viewer read datasets but not change them, and hides them from other tenants", async () => {
     const password = "a-good-password-1";
