@@ -8,6 +8,7 @@ import { readFile } from "node:fs/promises";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
+import { getPrisma } from "../../lib/db/prisma";
 import { buildRagAgentTrace, sendOtlp, type RagAgentTrace } from "../fixtures/explorer-traces";
 import { launchBrowser } from "../setup/browser";
 import { TEST_USER } from "../setup/test-env";
@@ -266,5 +267,51 @@ describe("dataset curation", () => {
     await expect
       .poll(() => dialog.getByTestId("add-matching-result").textContent(), POLL)
       .toBe("2 of 2 traces: 1 added, 1 already in the dataset — done.");
+  });
+  it("adds the queue items a reviewer labelled good from the dataset page", async () => {
+    process.env.DATABASE_URL ??= inject("databaseUrl");
+    const prisma = getPrisma();
+    const projectId = projectPath.split("/").at(-1) ?? "";
+    const queue = await prisma.annotationQueue.create({
+      data: {
+        projectId,
+        name: `review-${run}`,
+        items: {
+          create: [
+            { projectId, traceId: ada.traceId, status: "COMPLETED" },
+            { projectId, traceId: bob.traceId, status: "COMPLETED" },
+          ],
+        },
+      },
+    });
+    await prisma.score.create({
+      data: {
+        id: `label-${run}`,
+        projectId,
+        traceId: bob.traceId,
+        name: "quality",
+        dataType: "CATEGORICAL",
+        stringValue: "good",
+        source: "ANNOTATION",
+      },
+    });
+
+    await page.goto(`${baseUrl}${projectPath}/datasets`);
+    await page.getByTestId("create-dataset-name").fill(`reviewed-${run}`);
+    await page.getByTestId("create-dataset").click();
+    await page.waitForURL(/\/datasets\/[^/]+$/);
+    await page.getByTestId("open-queue").click();
+    const panel = page.getByTestId("queue-panel");
+    await panel.getByLabel("Queue").selectOption(queue.id);
+    await panel.getByLabel("Label name (optional)").fill("quality");
+    await panel.getByLabel("Label value (optional)").fill("good");
+    await panel.getByRole("button", { name: "Add queue items" }).click();
+    await expect
+      .poll(() => panel.getByTestId("queue-result").textContent(), POLL)
+      .toBe("1 queue items matched: 1 added");
+    await expect.poll(() => page.getByTestId("item-row").count(), POLL).toBe(1);
+    expect(await page.getByTestId("item-source-link").getAttribute("href")).toBe(
+      `${projectPath}/traces/${bob.traceId}`,
+    );
   });
 });
