@@ -5,10 +5,11 @@ import { randomUUID } from "node:crypto";
 
 import { beforeAll, describe, expect, inject, it } from "vitest";
 
+import { createApiKey } from "../../lib/auth/api-keys";
 import { getPrisma } from "../../lib/db/prisma";
 import { stringAttribute } from "../../lib/otlp/test-builders";
 import { SessionClient } from "../setup/session-client";
-import { TEST_USER } from "../setup/test-env";
+import { basicAuth, TEST_USER } from "../setup/test-env";
 import { testProjectId, type Paged, type PublicDatasetItem } from "./datasets-helpers";
 import { baseUrl, newSpanId, newTraceId, postSpans, span } from "./ingest-helpers";
 
@@ -130,6 +131,7 @@ describe("adding traces and spans", () => {
     expect(preview.body).toMatchObject({
       output: "llm says hi",
       inDatasets: [{ datasetId, itemId: item.body.id }],
+      canWrite: true,
     });
     const duplicate = await owner.json(datasetPath(datasetId, "/items"), "POST", {
       sourceTraceId: trace.traceId,
@@ -521,6 +523,20 @@ describe("roles and tenancy", () => {
     );
     // And a dataset id of another project under one's own project is not found either.
     expect((await owner.json(datasetPath(datasetId, "/items"))).status).toBe(404);
+    // The "Add to dataset" dialog tells a viewer up front that they cannot add.
+    process.env.DATABASE_URL ??= inject("databaseUrl");
+    const { apiKey, secretKey } = await createApiKey({ projectId: teamOwner.projectId });
+    const traceId = newTraceId();
+    const ingested = await postSpans([span(traceId, newSpanId(), "", "team trace", 0, 10)], {
+      auth: basicAuth(apiKey.publicKey, secretKey),
+    });
+    expect(ingested.status).toBe(200);
+    const preview = await viewer.client.json(
+      `/api/projects/${teamOwner.projectId}/dataset-sources?traceId=${traceId}`,
+    );
+    expect(preview.status).toBe(200);
+    expect(preview.body.canWrite).toBe(false);
+
     const unsigned = await fetch(`${baseUrl()}${base}`);
     expect(unsigned.status).toBe(401);
   });
