@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { getSql, type Sql } from "@/lib/db/sql";
+import { parseObservationType } from "@/lib/ingest/map/observation-kinds";
 
 import {
   observationColumns,
@@ -8,19 +9,6 @@ import {
   type ObservationResponse,
   type ObservationRow,
 } from "./observation-fields";
-
-const OBSERVATION_TYPES = [
-  "GENERATION",
-  "EMBEDDING",
-  "RETRIEVER",
-  "TOOL",
-  "AGENT",
-  "CHAIN",
-  "GUARDRAIL",
-  "EVALUATOR",
-  "EVENT",
-  "SPAN",
-] as const;
 
 const filterText = z.string().trim().min(1).max(2000).optional();
 
@@ -32,9 +20,11 @@ export const ListObservationsQueryZ = z.object({
   userId: filterText,
   type: z
     .string()
-    .trim()
-    .transform((value) => value.toUpperCase())
-    .pipe(z.enum(OBSERVATION_TYPES))
+    .transform((value, context) => {
+      const type = parseObservationType(value);
+      if (!type) context.addIssue({ code: "custom", message: "is not an observation type" });
+      return type ?? z.NEVER;
+    })
     .optional(),
   traceId: filterText,
   parentObservationId: filterText,
