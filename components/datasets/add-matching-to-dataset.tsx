@@ -26,6 +26,9 @@ interface Progress {
   finished: boolean;
 }
 
+// Limitation: the button shows for viewers too (the traces page does not load the role); the
+// first step then answers 403 "…requires the member role…", shown in the dialog.
+
 /**
  * "Add all matching to dataset": every trace matching the traces list's current filter (its
  * URL query) is added, step by step with a progress bar; a run can be stopped between steps.

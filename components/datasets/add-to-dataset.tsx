@@ -14,6 +14,7 @@ interface SourcePreview {
   input: unknown;
   output: unknown;
   inDatasets: Array<{ datasetId: string; datasetName: string; itemId: string }>;
+  canWrite: boolean;
 }
 
 interface Saved {
@@ -25,9 +26,6 @@ interface Saved {
 export function itemHref(projectId: string, datasetId: string, itemId: string): string {
   return `/project/${projectId}/datasets/${encodeURIComponent(datasetId)}/items/${encodeURIComponent(itemId)}`;
 }
-
-// Limitation: the button shows for viewers too (the trace page does not pass the role down);
-// saving then answers 403 "…requires the member role…", shown in the dialog.
 
 /**
  * "Add to dataset" for a trace (no observationId) or a span: a dialog with the input and, as the
@@ -203,6 +201,14 @@ function AddToDatasetDialog({
             </p>
           ) : null}
           {source === null && !error ? <p className="text-xs text-zinc-500">Loading…</p> : null}
+          {source && !source.canWrite ? (
+            <p
+              className="text-sm text-zinc-600 dark:text-zinc-400"
+              data-testid="add-to-dataset-read-only"
+            >
+              Viewers can read datasets but not add to them; ask a member of the project.
+            </p>
+          ) : null}
           <JsonEditor label="Input" text={input} onChange={setInput} testId="item-input" />
           <JsonEditor
             label="Expected output"
@@ -233,6 +239,7 @@ function AddToDatasetDialog({
                 busy ||
                 invalid ||
                 source === null ||
+                !source.canWrite ||
                 !chosen ||
                 (chosen === NEW_DATASET && !newName.trim())
               }

@@ -23,6 +23,7 @@ interface Report {
   totalRows: number;
   preview: Array<Record<string, unknown>>;
   imported: number;
+  problem: string | null;
   errors: Array<{ row: number; message: string }>;
   moreErrors: number;
 }
@@ -188,6 +189,9 @@ export function ImportPanel({
       ) : null}
       {result ? (
         <div className="space-y-1 text-sm" data-testid="import-report">
+          {result.problem && !mapping.input ? (
+            <p className="text-amber-700 dark:text-amber-400">{result.problem}</p>
+          ) : null}
           <p>
             {done
               ? `Imported ${done.imported} of ${done.totalRows} rows.`

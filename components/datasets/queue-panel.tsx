@@ -105,7 +105,11 @@ export function QueuePanel({
         />
         Only completed items
       </label>
-      {result ? <p className="text-sm">{result}</p> : null}
+      {result ? (
+        <p className="text-sm" data-testid="queue-result">
+          {result}
+        </p>
+      ) : null}
       {error ? <p className="text-sm text-red-600">{error}</p> : null}
       <button
         type="button"

@@ -1,8 +1,8 @@
 import { z } from "zod";
 
 import { getPrisma } from "../db/prisma";
-import { getSql } from "../db/sql";
 import { AppError } from "../http/app-error";
+import { findTraceOfSpan } from "../traces/trace-of-span";
 
 /**
  * Annotation queues over the public API, in Langfuse's shapes (`objectId` + `objectType` for an
@@ -153,15 +153,6 @@ export async function listPublicItems(
   return { data: items.map(toPublicItem), meta: pageMeta(query.page, query.limit, totalItems) };
 }
 
-async function traceOfObservation(projectId: string, spanId: string): Promise<string | null> {
-  const sql = getSql();
-  const rows = await sql<{ trace_id: string }[]>`
-    SELECT "trace_id" FROM "spans"
-    WHERE "project_id" = ${projectId} AND "span_id" = ${spanId}
-    LIMIT 1`;
-  return rows[0]?.trace_id ?? null;
-}
-
 /**
  * Queues a trace or an observation (which must be ingested, to know its trace). An object already
  * in the queue is not queued twice: its existing item is returned.
@@ -174,7 +165,7 @@ export async function createPublicItem(projectId: string, queueId: string, body:
   }
   const objectId = input.objectId.toLowerCase();
   const traceId =
-    input.objectType === "TRACE" ? objectId : await traceOfObservation(projectId, objectId);
+    input.objectType === "TRACE" ? objectId : await findTraceOfSpan(projectId, objectId);
   if (!traceId) {
     throw new AppError("bad_request", `objectId: observation ${objectId} is not ingested (yet)`);
   }

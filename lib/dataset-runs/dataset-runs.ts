@@ -1,9 +1,9 @@
 import { z } from "zod";
 
 import { getPrisma } from "../db/prisma";
-import { getSql } from "../db/sql";
 import { Prisma } from "../generated/prisma/client";
 import { AppError } from "../http/app-error";
+import { findTraceOfSpan } from "../traces/trace-of-span";
 
 /**
  * Dataset runs (experiments): an application runs each dataset item through its pipeline and
@@ -92,16 +92,6 @@ function jsonOrNull(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNul
   return value === undefined || value === null ? Prisma.DbNull : (value as Prisma.InputJsonValue);
 }
 
-/** The trace of a stored span, for a run item linked by observation id only. */
-async function traceOfObservation(projectId: string, spanId: string): Promise<string | null> {
-  const sql = getSql();
-  const rows = await sql<{ trace_id: string }[]>`
-    SELECT "trace_id" FROM "spans"
-    WHERE "project_id" = ${projectId} AND "span_id" = ${spanId.toLowerCase()}
-    LIMIT 1`;
-  return rows[0]?.trace_id ?? null;
-}
-
 /**
  * Links a trace to a dataset item under a run, creating the run on first use (a description or
  * metadata sent later updates it). Linking the same item in the same run again moves the link to
@@ -119,7 +109,7 @@ export async function createRunItem(projectId: string, body: unknown) {
   }
   const traceId =
     input.traceId?.toLowerCase() ??
-    (input.observationId ? await traceOfObservation(projectId, input.observationId) : null);
+    (input.observationId ? await findTraceOfSpan(projectId, input.observationId) : null);
   if (!traceId) {
     throw new AppError(
       "bad_request",

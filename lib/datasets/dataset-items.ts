@@ -27,7 +27,9 @@ export async function getDatasetItem(
 
 /**
  * A page of the project's items, newest first, narrowed by dataset (id or name), source, status
- * and a case-insensitive text search in the input and expected output.
+ * and a case-insensitive text search in the input and expected output. With `version` (an
+ * instant), each item is shown as it was last saved by then, and items created later are left
+ * out (Langfuse's dataset versions).
  */
 export async function listDatasetItems(
   projectId: string,
@@ -45,19 +47,45 @@ export async function listDatasetItems(
     ${query.status ? sql`AND i."status" = ${query.status}::"DatasetItemStatus"` : sql``}
     ${search ? sql`AND (i."input"::text ILIKE ${search} OR i."expectedOutput"::text ILIKE ${search} OR i."id" = ${query.q ?? ""})` : sql``}`;
 
+  const items = query.version ? itemsAsOf(projectId, query.version) : sql`"DatasetItem"`;
   const [rows, [count]] = await Promise.all([
     sql<DatasetItemRow[]>`
       SELECT ${itemColumns(sql)}
-      FROM "DatasetItem" AS i JOIN "Dataset" AS d ON d."id" = i."datasetId"
+      FROM ${items} AS i JOIN "Dataset" AS d ON d."id" = i."datasetId"
       WHERE ${filters}
       ORDER BY i."createdAt" DESC, i."id" DESC
       LIMIT ${query.limit} OFFSET ${(query.page - 1) * query.limit}`,
     sql<{ total: number }[]>`
       SELECT count(*)::int AS total
-      FROM "DatasetItem" AS i JOIN "Dataset" AS d ON d."id" = i."datasetId"
+      FROM ${items} AS i JOIN "Dataset" AS d ON d."id" = i."datasetId"
       WHERE ${filters}`,
   ]);
   return toPage(rows.map(toPublicDatasetItem), query.page, query.limit, count?.total ?? 0);
+}
+
+// Limitation: a deleted item leaves no history (its versions go with it), so it is missing
+// from reads of earlier instants too.
+
+/** The project's items shaped like "DatasetItem", each in its latest state saved by `instant`. */
+function itemsAsOf(projectId: string, instant: string) {
+  const sql = getSql();
+  // Text first: a timestamptz parameter would lose the sub-millisecond part.
+  const asOf = sql`(${instant}::text::timestamptz AT TIME ZONE 'UTC')`;
+  return sql`(
+    SELECT current."id", current."projectId", current."datasetId", saved."input",
+      saved."expectedOutput", saved."metadata", saved."sourceTraceId",
+      saved."sourceObservationId", saved."status", saved."version", current."createdByUserId",
+      current."createdAt", saved."createdAt" AS "updatedAt"
+    FROM "DatasetItem" AS current
+    JOIN LATERAL (
+      SELECT * FROM "DatasetItemVersion" AS v
+      WHERE v."projectId" = current."projectId" AND v."datasetItemId" = current."id"
+        AND v."createdAt" <= ${asOf}
+      ORDER BY v."version" DESC
+      LIMIT 1
+    ) AS saved ON true
+    WHERE current."projectId" = ${projectId}
+  )`;
 }
 
 /** Deletes one item with its version history; 404 when the project has no such item. */

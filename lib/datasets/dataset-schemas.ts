@@ -137,20 +137,27 @@ const filterText = z
 export const ListDatasetsQueryZ = z.object(pageFields);
 
 /** Query of GET /api/public/dataset-items and the UI's item table. */
-export const ListDatasetItemsQueryZ = z.object({
-  ...pageFields,
-  datasetName: DatasetNameZ.optional(),
-  sourceTraceId: filterText,
-  sourceObservationId: filterText,
-  status: z.enum(DATASET_ITEM_STATUSES).optional(),
-  /** Case-insensitive text searched in the input and expected output. */
-  q: z
-    .string()
-    .trim()
-    .max(500)
-    .refine(...NO_NUL)
-    .optional(),
-});
+export const ListDatasetItemsQueryZ = z
+  .object({
+    ...pageFields,
+    /** An instant (ISO 8601): the items as they were saved then, from their version history. */
+    version: z.iso.datetime({ offset: true, error: "must be an ISO 8601 timestamp" }).optional(),
+    datasetName: DatasetNameZ.optional(),
+    sourceTraceId: filterText,
+    sourceObservationId: filterText,
+    status: z.enum(DATASET_ITEM_STATUSES).optional(),
+    /** Case-insensitive text searched in the input and expected output. */
+    q: z
+      .string()
+      .trim()
+      .max(500)
+      .refine(...NO_NUL)
+      .optional(),
+  })
+  .refine((query) => !query.version || Boolean(query.datasetName), {
+    path: ["version"],
+    message: "give datasetName with version",
+  });
 export type ListDatasetItemsQuery = z.infer<typeof ListDatasetItemsQueryZ>;
 
 /** Parses URL search parameters with one of the query schemas above. */

@@ -80,7 +80,13 @@ export async function updateDataset(
       "metadata" = ${input.metadata === undefined ? sql`d."metadata"` : jsonbParam(sql, input.metadata)},
       "updatedAt" = ${utcNow(sql)}
     WHERE d."projectId" = ${projectId} AND d."id" = ${datasetId}
-    RETURNING ${datasetColumns(sql)}`;
+    RETURNING ${datasetColumns(sql)}`.catch((error: unknown) => {
+    // Another rename to the same name won the race past the check above.
+    if (error && typeof error === "object" && "code" in error && error.code === "23505") {
+      throw new AppError("conflict", `name: a dataset named "${name}" already exists`);
+    }
+    throw error;
+  });
   if (!row) throw new AppError("not_found", "Dataset not found");
   return toPublicDataset(row);
 }

@@ -5,13 +5,15 @@ import { AppError } from "../http/app-error";
 
 import { fromCsvCell } from "./csv-cells";
 import { itemValueProblem } from "./dataset-schemas";
-import { saveDatasetItem } from "./save-dataset-item";
+import { insertNewDatasetItems, saveDatasetItem } from "./save-dataset-item";
 
 /** Characters of an uploaded file. */
 export const MAX_IMPORT_CHARS = 10_000_000;
 /** Data rows of one import. */
 export const MAX_IMPORT_ROWS = 5_000;
 const PREVIEW_ROWS = 5;
+/** New items written per statement. */
+const INSERT_BATCH = 500;
 const MAX_REPORTED_ERRORS = 200;
 
 const column = z.string().trim().min(1).max(200).nullish();
@@ -66,6 +68,8 @@ export interface ImportReport {
   totalRows: number;
   preview: Array<Record<string, unknown>>;
   imported: number;
+  /** A problem with the whole file's mapping (dry runs only; a real import answers 400). */
+  problem: string | null;
   errors: ImportRowError[];
   /** Errors beyond those listed. */
   moreErrors: number;
@@ -76,9 +80,9 @@ interface ParsedFile {
   rows: Array<{ row: number; values: Record<string, unknown> | null; error?: string }>;
 }
 
-// Limitation: each row is saved in its own transaction (so one bad row never undoes the good
-// ones, and ids may update existing items); a 5,000-row import is thousands of round trips and
-// takes seconds, within one request.
+// Limitation: rows with an id or a source are saved one by one (an id may update an existing
+// item, a source may already be in the dataset, and either is a per-row error), so a large file
+// of such rows takes seconds within one request; rows without both are written in batches.
 
 /**
  * Imports a CSV or JSONL file into a dataset. Each row is checked and stored on its own: a bad
@@ -99,14 +103,30 @@ export async function importDatasetItems(
   const mapping = resolveMapping(input.mapping, file.columns);
   const errors: ImportRowError[] = [];
   let imported = 0;
+  const missingInput = "mapping.input: choose the column that holds the input";
+  if (!mapping.input && !input.dryRun) throw new AppError("bad_request", missingInput);
+  // A first look at a file whose columns are named otherwise: columns and preview, to map by hand.
+  const rows = mapping.input ? file.rows : [];
 
-  for (const { row, values, error } of file.rows) {
+  let batch: RowFields[] = [];
+  const flush = async () => {
+    imported += await insertNewDatasetItems(target, batch);
+    batch = [];
+  };
+
+  for (const { row, values, error } of rows) {
     const fields = values && !error ? toItemFields(values, mapping, input) : { error };
     if ("error" in fields) {
       errors.push({ row, message: fields.error ?? "unreadable row" });
       continue;
     }
     if (input.dryRun) continue;
+    // New items with nothing to collide with go in batches; the others one by one.
+    if (!fields.id && !fields.sourceTraceId) {
+      batch.push(fields);
+      if (batch.length >= INSERT_BATCH) await flush();
+      continue;
+    }
     try {
       await saveDatasetItem({ ...target, id: fields.id ?? null, fields });
       imported += 1;
@@ -115,6 +135,7 @@ export async function importDatasetItems(
       errors.push({ row, message: saveError.message });
     }
   }
+  await flush();
 
   return {
     columns: file.columns,
@@ -122,6 +143,7 @@ export async function importDatasetItems(
     totalRows: file.rows.length,
     preview: file.rows.slice(0, PREVIEW_ROWS).map((row) => row.values ?? {}),
     imported,
+    problem: mapping.input ? null : missingInput,
     errors: errors.slice(0, MAX_REPORTED_ERRORS),
     moreErrors: Math.max(0, errors.length - MAX_REPORTED_ERRORS),
   };
@@ -141,9 +163,6 @@ function resolveMapping(given: ImportItemsInput["mapping"], columns: string[]) {
       const sameName = columns.find((name) => name.toLowerCase() === field.toLowerCase());
       if (sameName) mapping[field] = sameName;
     }
-  }
-  if (!mapping.input) {
-    throw new AppError("bad_request", "mapping.input: choose the column that holds the input");
   }
   return mapping;
 }

@@ -199,3 +199,40 @@ async function readItem(sql: Sql, projectId: string, id: string): Promise<Datase
 }
 
 export type { Transaction };
+
+/**
+ * Creates many new items without ids or sources (nothing to collide with) in one statement,
+ * each with its version 1, in one transaction. Returns how many were created.
+ */
+export async function insertNewDatasetItems(
+  target: { projectId: string; datasetId: string; userId: string | null },
+  items: ReadonlyArray<Pick<DatasetItemFields, "input" | "expectedOutput" | "metadata">>,
+): Promise<number> {
+  if (items.length === 0) return 0;
+  // JSON null and an absent field both become SQL NULL, as in saveDatasetItem.
+  const rows = items.map((item) => ({
+    input: item.input ?? null,
+    expectedOutput: item.expectedOutput ?? null,
+    metadata: item.metadata ?? null,
+  }));
+  return getSql().begin(async (tx) => {
+    const inserted = await tx<{ id: string }[]>`
+      INSERT INTO "DatasetItem" ("id", "projectId", "datasetId", "input", "expectedOutput",
+        "metadata", "status", "version", "createdByUserId", "createdAt", "updatedAt")
+      SELECT gen_random_uuid()::text, ${target.projectId}, ${target.datasetId},
+        NULLIF(e.value -> 'input', 'null'::jsonb),
+        NULLIF(e.value -> 'expectedOutput', 'null'::jsonb),
+        NULLIF(e.value -> 'metadata', 'null'::jsonb),
+        'ACTIVE', 1, ${target.userId}, ${utcNow(tx)}, ${utcNow(tx)}
+      FROM jsonb_array_elements(${JSON.stringify(rows)}::text::jsonb) WITH ORDINALITY AS e
+      ORDER BY e.ordinality
+      RETURNING "id"`;
+    await recordVersions(
+      tx,
+      target.projectId,
+      inserted.map((row) => row.id),
+      target.userId,
+    );
+    return inserted.length;
+  });
+}

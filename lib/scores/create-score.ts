@@ -35,11 +35,17 @@ export async function createScore(principal: ApiKeyPrincipal, body: unknown): Pr
     environment: input.environment ?? null,
     authorUserId: null,
     authorApiKeyId: principal.apiKeyId,
-    traceId: input.traceId ?? null,
-    observationId: input.observationId ?? null,
+    traceId: normalizeHexId(input.traceId, 32),
+    observationId: normalizeHexId(input.observationId, 16),
     sessionId: input.sessionId ?? null,
     datasetRunId: input.datasetRunId ?? null,
     configId: config?.id ?? null,
     timestamp: null,
   });
+}
+
+/** Trace and span ids are stored as lowercase hex: an id of that form is matched in any case. */
+function normalizeHexId(id: string | null | undefined, length: number): string | null {
+  if (!id) return null;
+  return id.length === length && /^[0-9a-f]+$/i.test(id) ? id.toLowerCase() : id;
 }

@@ -1,4 +1,6 @@
 import { getSql } from "@/lib/db/sql";
+import { scoreColumns } from "@/lib/scores/score-columns";
+import { toPublicScore, type PublicScore, type ScoreRow } from "@/lib/scores/score-fields";
 
 import { buildTree } from "./build-tree";
 import {
@@ -11,7 +13,11 @@ import {
 import { traceColumns } from "./trace-columns";
 import { toTraceResponse, type TraceResponse, type TraceRow } from "./trace-fields";
 
-export type TraceWithObservations = TraceResponse & { observations: ObservationResponse[] };
+export type TraceWithObservations = TraceResponse & {
+  htmlPath: string;
+  observations: ObservationResponse[];
+  scores: PublicScore[];
+};
 
 /**
  * One trace of the project with all of its observations in tree order (depth-first, children by
@@ -25,13 +31,17 @@ export async function getTrace(
 ): Promise<TraceWithObservations | null> {
   const sql = getSql();
   const id = traceId.toLowerCase();
-  const [traces, spans] = await Promise.all([
+  const [traces, spans, scores] = await Promise.all([
     sql<TraceRow[]>`
       SELECT ${traceColumns(sql, { withIo: true })}
       FROM traces AS t WHERE t.project_id = ${projectId} AND t.trace_id = ${id}`,
     sql<ObservationRow[]>`
       SELECT ${observationColumns(sql)}
       FROM spans AS s WHERE s.project_id = ${projectId} AND s.trace_id = ${id}`,
+    sql<ScoreRow[]>`
+      SELECT ${scoreColumns(sql)}
+      FROM "Score" AS s WHERE s."projectId" = ${projectId} AND s."traceId" = ${id}
+      ORDER BY s."timestamp" ASC, s."id" ASC`,
   ]);
 
   const trace = traces[0];
@@ -40,6 +50,8 @@ export async function getTrace(
   const tree = buildTree(spans.map(toTreeSpan));
   return {
     ...toTraceResponse(projectId, trace),
+    htmlPath: `/project/${projectId}/traces/${id}`,
     observations: tree.nodes.map((node) => toObservationResponse(node.span, node)),
+    scores: scores.map(toPublicScore),
   };
 }

@@ -8,6 +8,7 @@ import { readFile } from "node:fs/promises";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
+import { getPrisma } from "../../lib/db/prisma";
 import { buildRagAgentTrace, sendOtlp, type RagAgentTrace } from "../fixtures/explorer-traces";
 import { launchBrowser } from "../setup/browser";
 import { TEST_USER } from "../setup/test-env";
@@ -166,6 +167,151 @@ describe("dataset curation", () => {
     });
     expect(bySource.get(`${ada.traceId}:${ada.spanIds.plan}`)?.expectedOutput).toBe(
       "Call get_weather for Lisbon",
+    );
+  });
+  it("archives an item and filters the table by status", async () => {
+    await page.goto(`${baseUrl}${projectPath}/datasets`);
+    await page.getByRole("link", { name: datasetName }).click();
+    await expect.poll(() => page.getByTestId("item-row").count(), POLL).toBe(3);
+    await page.getByTestId("toggle-archive").first().click();
+    await expect
+      .poll(() => page.getByTestId("toggle-archive").allTextContents(), POLL)
+      .toContain("Unarchive");
+    await page.getByTestId("items-status").selectOption("ARCHIVED");
+    await expect.poll(() => page.getByTestId("item-row").count(), POLL).toBe(1);
+    await page.getByTestId("items-status").selectOption("ACTIVE");
+    await expect.poll(() => page.getByTestId("item-row").count(), POLL).toBe(2);
+  });
+
+  it("creates a dataset and imports a CSV with a column mapping, listing the bad rows", async () => {
+    await page.goto(`${baseUrl}${projectPath}/datasets`);
+    await page.getByTestId("create-dataset-name").fill(`imported-${run}`);
+    await page.getByTestId("create-dataset").click();
+    await page.waitForURL(/\/datasets\/[^/]+$/);
+    await expect.poll(() => page.getByTestId("items-empty").count(), POLL).toBe(1);
+
+    await page.getByTestId("open-import").click();
+    const csv =
+      'prompt,gold,notes\n"{""q"": 1}",one,\n,missing,\nplain question,"two, with comma",\n';
+    await page.getByTestId("import-file").setInputFiles({
+      name: "golden.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(csv),
+    });
+    await expect.poll(() => page.getByTestId("import-preview").count(), POLL).toBe(1);
+    // No column is named like a field: the mapping is chosen by hand.
+    expect(await page.getByTestId("import-run").isDisabled()).toBe(true);
+    await page.getByTestId("map-input").selectOption("prompt");
+    await page.getByTestId("map-expectedOutput").selectOption("gold");
+    await page.getByTestId("import-run").click();
+    await expect
+      .poll(() => page.getByTestId("import-report").textContent(), POLL)
+      .toContain("Imported 2 of 3 rows.");
+    expect(await page.getByTestId("import-report").textContent()).toContain(
+      "Row 2: input: the cell is empty",
+    );
+    await expect.poll(() => page.getByTestId("item-row").count(), POLL).toBe(2);
+  });
+
+  it("previews a string expected output as markdown without running its HTML", async () => {
+    await page.goto(`${baseUrl}${projectPath}/datasets`);
+    await page.getByRole("link", { name: `imported-${run}` }).click();
+    await page.waitForURL(/\/datasets\/[^/]+$/);
+    await expect.poll(() => page.getByTestId("item-row").count(), POLL).toBe(2);
+    await page.getByTestId("item-row").first().getByRole("link").first().click();
+    await page.waitForURL(/\/items\/[^/]+$/);
+
+    const hostile =
+      '**bold** <img src=x onerror="window.__datasetXss=1"> <script>window.__datasetXss=2</script>';
+    await page.getByTestId("edit-expected").fill(JSON.stringify(hostile));
+    await page.getByTestId("edit-expected-preview-toggle").click();
+    const preview = page.getByTestId("edit-expected-preview");
+    await expect.poll(() => preview.locator("strong").textContent(), POLL).toBe("bold");
+    expect(await preview.locator("img, script").count()).toBe(0);
+    expect(await preview.textContent()).toContain("<img src=x");
+    expect(await page.evaluate(() => (window as { __datasetXss?: number }).__datasetXss)).toBe(
+      undefined,
+    );
+  });
+
+  it("renames a dataset and deletes it with its items", async () => {
+    await page.goto(`${baseUrl}${projectPath}/datasets`);
+    await page.getByRole("link", { name: `imported-${run}` }).click();
+    await page.waitForURL(/\/datasets\/[^/]+$/);
+    await page.getByTestId("edit-dataset").click();
+    await page.getByTestId("dataset-settings-name").fill(`renamed-${run}`);
+    await page.getByTestId("dataset-settings-description").fill("golden answers");
+    await page.getByTestId("dataset-settings-save").click();
+    await expect
+      .poll(() => page.getByTestId("dataset-name").textContent(), POLL)
+      .toBe(`renamed-${run}`);
+
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByTestId("edit-dataset").click();
+    await page.getByTestId("delete-dataset").click();
+    await page.waitForURL(/\/datasets$/);
+    await expect
+      .poll(() => page.getByRole("link", { name: `renamed-${run}` }).count(), POLL)
+      .toBe(0);
+    expect(await page.getByRole("link", { name: datasetName }).count()).toBe(1);
+  });
+
+  it("adds every trace matching the traces-list filter with progress, once", async () => {
+    await page.goto(`${baseUrl}${projectPath}/traces?q=${run}&range=all`);
+    await expect.poll(() => page.getByTestId("trace-row").count(), POLL).toBe(2);
+    await page.getByTestId("add-matching-to-dataset").click();
+    const dialog = page.getByTestId("add-matching-dialog");
+    await dialog.getByTestId("dataset-choice").selectOption({ label: `${datasetName} (2)` });
+    await dialog.getByTestId("add-matching-start").click();
+    // Ada's trace is in the dataset already; Bob's trace (only a span of it was) is new.
+    await expect
+      .poll(() => dialog.getByTestId("add-matching-result").textContent(), POLL)
+      .toBe("2 of 2 traces: 1 added, 1 already in the dataset — done.");
+  });
+  it("adds the queue items a reviewer labelled good from the dataset page", async () => {
+    process.env.DATABASE_URL ??= inject("databaseUrl");
+    const prisma = getPrisma();
+    const projectId = projectPath.split("/").at(-1) ?? "";
+    const queue = await prisma.annotationQueue.create({
+      data: {
+        projectId,
+        name: `review-${run}`,
+        items: {
+          create: [
+            { projectId, traceId: ada.traceId, status: "COMPLETED" },
+            { projectId, traceId: bob.traceId, status: "COMPLETED" },
+          ],
+        },
+      },
+    });
+    await prisma.score.create({
+      data: {
+        id: `label-${run}`,
+        projectId,
+        traceId: bob.traceId,
+        name: "quality",
+        dataType: "CATEGORICAL",
+        stringValue: "good",
+        source: "ANNOTATION",
+      },
+    });
+
+    await page.goto(`${baseUrl}${projectPath}/datasets`);
+    await page.getByTestId("create-dataset-name").fill(`reviewed-${run}`);
+    await page.getByTestId("create-dataset").click();
+    await page.waitForURL(/\/datasets\/[^/]+$/);
+    await page.getByTestId("open-queue").click();
+    const panel = page.getByTestId("queue-panel");
+    await panel.getByLabel("Queue").selectOption(queue.id);
+    await panel.getByLabel("Label name (optional)").fill("quality");
+    await panel.getByLabel("Label value (optional)").fill("good");
+    await panel.getByRole("button", { name: "Add queue items" }).click();
+    await expect
+      .poll(() => panel.getByTestId("queue-result").textContent(), POLL)
+      .toBe("1 queue items matched: 1 added");
+    await expect.poll(() => page.getByTestId("item-row").count(), POLL).toBe(1);
+    expect(await page.getByTestId("item-source-link").getAttribute("href")).toBe(
+      `${projectPath}/traces/${bob.traceId}`,
     );
   });
 });

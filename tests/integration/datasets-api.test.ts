@@ -203,6 +203,44 @@ describe("dataset items", () => {
     expect(read).toMatchObject({ version: 3, expectedOutput: "four" });
   });
 
+  it("reads a dataset as it was at an instant (Langfuse's version parameter)", async () => {
+    const name = `as-of-${RUN}`;
+    await createDataset(name);
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 20));
+    const beforeAnySave = new Date(Date.now() - 1000).toISOString();
+    const kept = await createItem({ datasetName: name, input: "q", expectedOutput: "old" });
+    await pause();
+    const edited = await createItem({ datasetName: name, id: kept.id, expectedOutput: "new" });
+    await pause();
+    const later = await createItem({ datasetName: name, input: "added later" });
+
+    const asOf = async (instant: string) => {
+      const { status, body } = await send<Paged<PublicDatasetItem>>(
+        "GET",
+        `/api/public/dataset-items?datasetName=${name}&version=${encodeURIComponent(instant)}`,
+      );
+      expect(status, JSON.stringify(body)).toBe(200);
+      return body.data.map((item) => [item.id, item.expectedOutput, item.version]);
+    };
+    expect(await asOf(beforeAnySave)).toEqual([]);
+    expect(await asOf(kept.updatedAt)).toEqual([[kept.id, "old", 1]]);
+    expect(await asOf(edited.updatedAt)).toEqual([[kept.id, "new", 2]]);
+    expect(await asOf(later.updatedAt)).toEqual([
+      [later.id, null, 1],
+      [kept.id, "new", 2],
+    ]);
+
+    const withoutName = await send("GET", `/api/public/dataset-items?version=${beforeAnySave}`);
+    expect(withoutName.status).toBe(400);
+    expect(String(withoutName.body.error)).toContain("Invalid version");
+    const badInstant = await send(
+      "GET",
+      `/api/public/dataset-items?datasetName=${name}&version=yesterday`,
+    );
+    expect(badInstant.status).toBe(400);
+    expect(String(badInstant.body.error)).toContain("Invalid version");
+  });
+
   it("holds one item per source span in a dataset, and says which one", async () => {
     const traceId = newTraceId();
     const observationId = newSpanId();

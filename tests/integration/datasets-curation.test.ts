@@ -5,10 +5,11 @@ import { randomUUID } from "node:crypto";
 
 import { beforeAll, describe, expect, inject, it } from "vitest";
 
+import { createApiKey } from "../../lib/auth/api-keys";
 import { getPrisma } from "../../lib/db/prisma";
 import { stringAttribute } from "../../lib/otlp/test-builders";
 import { SessionClient } from "../setup/session-client";
-import { TEST_USER } from "../setup/test-env";
+import { basicAuth, TEST_USER } from "../setup/test-env";
 import { testProjectId, type Paged, type PublicDatasetItem } from "./datasets-helpers";
 import { baseUrl, newSpanId, newTraceId, postSpans, span } from "./ingest-helpers";
 
@@ -130,6 +131,7 @@ describe("adding traces and spans", () => {
     expect(preview.body).toMatchObject({
       output: "llm says hi",
       inDatasets: [{ datasetId, itemId: item.body.id }],
+      canWrite: true,
     });
     const duplicate = await owner.json(datasetPath(datasetId, "/items"), "POST", {
       sourceTraceId: trace.traceId,
@@ -347,6 +349,18 @@ describe("import and export", () => {
     });
     expect(noInput.status).toBe(400);
     expect(String(noInput.body.error)).toMatch(/^mapping\.input: /);
+    // A dry run still shows the columns and rows, so that the input can be mapped by hand.
+    const firstLook = await owner.json(datasetPath(datasetId, "/import"), "POST", {
+      format: "csv",
+      content: "a,b\n1,2",
+      dryRun: true,
+    });
+    expect(firstLook.status).toBe(200);
+    expect(firstLook.body).toMatchObject({
+      columns: ["a", "b"],
+      preview: [{ a: "1", b: "2" }],
+      problem: expect.stringMatching(/^mapping\.input: /) as unknown,
+    });
     const wrongColumn = await owner.json(datasetPath(datasetId, "/import"), "POST", {
       format: "csv",
       content: "a,b\n1,2",
@@ -412,6 +426,41 @@ describe("import and export", () => {
   );
 });
 
+describe("dataset edits", () => {
+  it("refuses a taken name, and deletes a dataset with its items and their versions", async () => {
+    process.env.DATABASE_URL ??= inject("databaseUrl");
+    const taken = await createDataset(`taken-${RUN}`);
+    const datasetId = await createDataset(`doomed-${RUN}`);
+    expect(taken).not.toBe(datasetId);
+
+    const rename = await owner.json(datasetPath(datasetId), "PATCH", { name: `taken-${RUN}` });
+    expect(rename.status).toBe(409);
+    expect(String(rename.body.error)).toMatch(/^name: /);
+    const duplicate = await owner.json(`/api/projects/${projectId}/datasets`, "POST", {
+      name: `taken-${RUN}`,
+    });
+    expect(duplicate.status).toBe(409);
+
+    const item = await owner.json(datasetPath(datasetId, "/items"), "POST", { input: "v1" });
+    const itemId = String(item.body.id);
+    const edited = await owner.json(datasetPath(datasetId, `/items/${itemId}`), "PATCH", {
+      input: "v2",
+    });
+    expect(edited.body).toMatchObject({ input: "v2", version: 2 });
+    // The item is reachable only under its own dataset.
+    expect((await owner.json(datasetPath(taken, `/items/${itemId}`))).status).toBe(404);
+
+    const deleted = await owner.json(datasetPath(datasetId), "DELETE");
+    expect(deleted.status).toBe(200);
+    expect((await owner.json(datasetPath(datasetId))).status).toBe(404);
+    const versions = await getPrisma().datasetItemVersion.count({
+      where: { projectId, datasetItemId: itemId },
+    });
+    expect(versions).toBe(0);
+    expect(await getPrisma().datasetItem.count({ where: { projectId, id: itemId } })).toBe(0);
+  });
+});
+
 describe("roles and tenancy", () => {
   it("lets a viewer read datasets but not change them, and hides them from other tenants", async () => {
     const password = "a-good-password-1";
@@ -474,6 +523,20 @@ describe("roles and tenancy", () => {
     );
     // And a dataset id of another project under one's own project is not found either.
     expect((await owner.json(datasetPath(datasetId, "/items"))).status).toBe(404);
+    // The "Add to dataset" dialog tells a viewer up front that they cannot add.
+    process.env.DATABASE_URL ??= inject("databaseUrl");
+    const { apiKey, secretKey } = await createApiKey({ projectId: teamOwner.projectId });
+    const traceId = newTraceId();
+    const ingested = await postSpans([span(traceId, newSpanId(), "", "team trace", 0, 10)], {
+      auth: basicAuth(apiKey.publicKey, secretKey),
+    });
+    expect(ingested.status).toBe(200);
+    const preview = await viewer.client.json(
+      `/api/projects/${teamOwner.projectId}/dataset-sources?traceId=${traceId}`,
+    );
+    expect(preview.status).toBe(200);
+    expect(preview.body.canWrite).toBe(false);
+
     const unsigned = await fetch(`${baseUrl()}${base}`);
     expect(unsigned.status).toBe(401);
   });

@@ -13,6 +13,8 @@ export interface PublicDatasetItem {
   datasetId: string;
   datasetName: string;
   version: number;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface Paged<T> {

@@ -1,11 +1,21 @@
 // Langfuse-shaped endpoints over real HTTP: batch ingestion (how Langfuse clients send scores),
-// dataset runs (how their experiment runners link each item's trace) and the health check.
+// dataset runs (how their experiment runners link each item's trace), the health check, and
+// the trace read carrying its scores.
 import { randomBytes, randomUUID } from "node:crypto";
 
 import { beforeAll, describe, expect, inject, it } from "vitest";
 
 import { getPrisma } from "../../lib/db/prisma";
-import { AUTH, baseUrl, createOtherProject, getJson, newTraceId } from "./ingest-helpers";
+import {
+  AUTH,
+  baseUrl,
+  createOtherProject,
+  getJson,
+  newSpanId,
+  newTraceId,
+  postSpans,
+  span,
+} from "./ingest-helpers";
 
 process.env.DATABASE_URL ??= inject("databaseUrl");
 const run = randomBytes(4).toString("hex");
@@ -177,5 +187,23 @@ describe("GET /api/public/health", () => {
     const response = await fetch(`${baseUrl()}/api/public/health`);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ status: "OK", version: expect.any(String) });
+  });
+});
+
+describe("GET /api/public/traces/{id} with scores", () => {
+  it("carries the trace's scores, matched whatever the case of the hex id sent", async () => {
+    const traceId = newTraceId();
+    const score = await postJson("/api/public/scores", {
+      traceId: traceId.toUpperCase(),
+      name: "relevance",
+      value: 0.9,
+    });
+    expect(score.status).toBe(201);
+    expect((await postSpans([span(traceId, newSpanId(), "", "root", 0, 10)])).status).toBe(200);
+    const trace = await getJson<{ htmlPath: string; scores: { id: string; traceId: string }[] }>(
+      `/api/public/traces/${traceId}`,
+    );
+    expect(trace.body.scores).toEqual([expect.objectContaining({ id: score.body.id, traceId })]);
+    expect(trace.body.htmlPath).toMatch(new RegExp(`/traces/${traceId}$`));
   });
 });

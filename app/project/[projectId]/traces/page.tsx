@@ -138,10 +138,12 @@ export default async function TracesPage({
       <h1 className="text-xl font-semibold">Traces</h1>
       <TraceFilterBar key={stateKey} query={query} options={options} />
       <ScoreFilterBar key={`scores-${stateKey}`} query={query} scoreNames={scoreNames} />
-      <AddMatchingToDataset
-        projectId={projectId}
-        filter={toTraceListSearchParams({ ...query, cursor: undefined }).toString()}
-      />
+      {hasRole(role, "MEMBER") ? (
+        <AddMatchingToDataset
+          projectId={projectId}
+          filter={toTraceListSearchParams({ ...query, cursor: undefined }).toString()}
+        />
+      ) : null}
       {problem ? (
         <p
           className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-200"

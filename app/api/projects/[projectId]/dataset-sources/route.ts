@@ -1,7 +1,9 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 
-import { requireDatasetUser } from "@/lib/datasets/dataset-access";
+import { requireProjectAccess } from "@/lib/auth/access";
+import { hasRole } from "@/lib/auth/roles";
+import { requireSessionUser } from "@/lib/auth/session";
 import { getItemSourcePreview } from "@/lib/datasets/item-source";
 import { handleRoute } from "@/lib/http/handle-route";
 
@@ -11,11 +13,12 @@ const SourceQueryZ = z.object({
 });
 
 // GET /api/projects/:projectId/dataset-sources?traceId=&observationId= -> the source's input,
-// output and the datasets already holding it (for the "Add to dataset" dialog)
+// output, the datasets already holding it and whether the user may add it (the dialog's start)
 export const GET = handleRoute<{ projectId: string }>(async (request, { params }) => {
   const { projectId } = await params;
-  await requireDatasetUser(projectId, "read");
+  const user = await requireSessionUser();
+  const access = await requireProjectAccess(user.id, projectId);
   const query = SourceQueryZ.parse(Object.fromEntries(new URL(request.url).searchParams));
   const preview = await getItemSourcePreview(projectId, query.traceId, query.observationId || null);
-  return NextResponse.json(preview);
+  return NextResponse.json({ ...preview, canWrite: hasRole(access.role, "MEMBER") });
 });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DatasetRunsSection } from "@/components/dataset-runs/dataset-runs-section";
 import { DatasetItemsView } from "@/components/datasets/dataset-items-view";
+import { DatasetSettings } from "@/components/datasets/dataset-settings";
 import { getDatasetById } from "@/lib/datasets/datasets";
 import { orNotFound, requireDatasetPage } from "@/lib/datasets/require-dataset-page";
 import { getPrisma } from "@/lib/db/prisma";
@@ -37,12 +38,23 @@ export default async function DatasetPage({
         <span className="mx-1">/</span>
         <span>{dataset.name}</span>
       </nav>
-      <div>
-        <h1 className="text-xl font-semibold break-words" data-testid="dataset-name">
-          {dataset.name}
-        </h1>
-        {dataset.description ? (
-          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{dataset.description}</p>
+      <div className="space-y-2">
+        <div className="flex flex-wrap items-start gap-3">
+          <div className="min-w-0 flex-1">
+            <h1 className="text-xl font-semibold break-words" data-testid="dataset-name">
+              {dataset.name}
+            </h1>
+            {dataset.description ? (
+              <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{dataset.description}</p>
+            ) : null}
+          </div>
+        </div>
+        {canWrite ? (
+          <DatasetSettings
+            key={`${dataset.name}:${dataset.description ?? ""}`}
+            projectId={projectId}
+            dataset={dataset}
+          />
         ) : null}
       </div>
       <DatasetItemsView

@@ -1,0 +1,17 @@
+import { NextResponse } from "next/server";
+
+import { authenticateApiKey } from "@/lib/auth/api-keys";
+import { handleRoute } from "@/lib/http/handle-route";
+import { listObservations, ListObservationsQueryZ } from "@/lib/traces/list-observations";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+// GET /api/public/observations?traceId=&type=&name=&userId=&page=&limit= -> a page of observations
+export const GET = handleRoute(async (request) => {
+  const principal = await authenticateApiKey(request.headers.get("authorization"));
+  const query = ListObservationsQueryZ.parse(
+    Object.fromEntries(new URL(request.url).searchParams.entries()),
+  );
+  return NextResponse.json(await listObservations(principal.projectId, query));
+});

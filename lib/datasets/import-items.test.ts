@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+
+import { AppError } from "../http/app-error";
+
+import { importDatasetItems, ImportItemsZ, MAX_IMPORT_ROWS } from "./import-items";
+
+// Dry runs parse and check every row without touching the database.
+const target = { projectId: "p", datasetId: "d", userId: null };
+
+function dryRun(body: Record<string, unknown>) {
+  return importDatasetItems(target, ImportItemsZ.parse({ ...body, dryRun: true }));
+}
+
+describe("importDatasetItems (dry run)", () => {
+  it("reads an Excel-style CSV: byte order mark, CRLF line ends, quoted line breaks", async () => {
+    const content = '\uFEFFInput,Expected_Output\r\n"line one\r\nline two",ok\r\n';
+    const report = await dryRun({
+      format: "csv",
+      content,
+      mapping: { expectedOutput: "Expected_Output" },
+    });
+    expect(report.columns).toEqual(["Input", "Expected_Output"]);
+    // Columns named like a field (in any case) map themselves.
+    expect(report.mapping).toEqual({ input: "Input", expectedOutput: "Expected_Output" });
+    expect(report.preview).toEqual([{ Input: "line one\r\nline two", Expected_Output: "ok" }]);
+    expect(report.errors).toEqual([]);
+  });
+
+  it("numbers CSV rows from the first data row and reports rows with too many fields", async () => {
+    const content = "input,expectedOutput\na,b\nc,d,e\n,f\n";
+    const report = await dryRun({ format: "csv", content });
+    expect(report.totalRows).toBe(3);
+    expect(report.errors).toEqual([
+      { row: 2, message: expect.stringContaining("Too many fields") as unknown },
+      { row: 3, message: "input: the cell is empty" },
+    ]);
+  });
+
+  it("keeps cells as text when JSON reading is off", async () => {
+    const content = 'input,metadata\n"{""a"": 1}",42\n';
+    const off = await dryRun({ format: "csv", content, parseJson: false });
+    expect(off.errors).toEqual([{ row: 1, message: "metadata: must be a JSON object" }]);
+    const on = await dryRun({ format: "csv", content: 'input,metadata\n42,"{""a"": 1}"\n' });
+    expect(on.errors).toEqual([]);
+  });
+
+  it("numbers JSONL errors by line, blank lines included", async () => {
+    const content = ['{"input": 1}', "", "   ", "{oops", '"text"', '{"expectedOutput": 2}'].join(
+      "\n",
+    );
+    const report = await dryRun({ format: "jsonl", content });
+    expect(report.columns).toEqual(["input", "expectedOutput"]);
+    expect(report.errors).toEqual([
+      { row: 4, message: expect.stringMatching(/^not valid JSON/) as unknown },
+      { row: 5, message: "must be a JSON object" },
+      { row: 6, message: "input: the cell is empty" },
+    ]);
+  });
+
+  it("refuses an observation without its trace and text ids that are too long", async () => {
+    const content = [
+      JSON.stringify({ input: 1, sourceObservationId: "s1" }),
+      JSON.stringify({ input: 1, id: "x".repeat(201) }),
+      JSON.stringify({ input: 1, id: { nested: true } }),
+    ].join("\n");
+    const report = await dryRun({ format: "jsonl", content });
+    expect(report.errors.map((error) => error.message)).toEqual([
+      "sourceObservationId: give the trace as sourceTraceId too",
+      "id: must be at most 200 characters",
+      "id: must be text",
+    ]);
+  });
+
+  it("refuses a file with more rows than one import takes", async () => {
+    const content = `input\n${"x\n".repeat(MAX_IMPORT_ROWS + 1)}`;
+    const refusal = await dryRun({ format: "csv", content }).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(AppError);
+    expect((refusal as AppError).status).toBe(413);
+  });
+
+  it("refuses a mapping to a column the file does not have", async () => {
+    const refusal = await dryRun({ format: "csv", content: "a\n1", mapping: { input: "b" } }).catch(
+      (error: unknown) => error,
+    );
+    expect((refusal as AppError).message).toBe('mapping.input: the file has no column "b"');
+  });
+});

@@ -1,0 +1,89 @@
+import { z } from "zod";
+
+import { getSql, type Sql } from "@/lib/db/sql";
+import { parseObservationType } from "@/lib/ingest/map/observation-kinds";
+
+import {
+  observationColumns,
+  toObservationResponse,
+  type ObservationResponse,
+  type ObservationRow,
+} from "./observation-fields";
+
+const filterText = z.string().trim().min(1).max(2000).optional();
+
+/** Query of GET /api/public/observations (Langfuse's names). */
+export const ListObservationsQueryZ = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  name: filterText,
+  userId: filterText,
+  type: z
+    .string()
+    .transform((value, context) => {
+      const type = parseObservationType(value);
+      if (!type) context.addIssue({ code: "custom", message: "is not an observation type" });
+      return type ?? z.NEVER;
+    })
+    .optional(),
+  traceId: filterText,
+  parentObservationId: filterText,
+  environment: filterText,
+  version: filterText,
+  fromStartTime: z.iso.datetime({ offset: true }).optional(),
+  toStartTime: z.iso.datetime({ offset: true }).optional(),
+});
+
+export type ListObservationsQuery = z.infer<typeof ListObservationsQueryZ>;
+
+export interface ObservationPage {
+  data: ObservationResponse[];
+  meta: { page: number; limit: number; totalItems: number; totalPages: number };
+}
+
+function conditions(sql: Sql, projectId: string, query: ListObservationsQuery) {
+  const parts = [sql`s.project_id = ${projectId}`];
+  if (query.traceId) parts.push(sql`s.trace_id = ${query.traceId.toLowerCase()}`);
+  if (query.name) parts.push(sql`s.name = ${query.name}`);
+  if (query.userId) parts.push(sql`s.user_id = ${query.userId}`);
+  if (query.type) parts.push(sql`s.type = ${query.type}`);
+  if (query.parentObservationId) {
+    parts.push(sql`s.parent_span_id = ${query.parentObservationId.toLowerCase()}`);
+  }
+  if (query.environment) parts.push(sql`s.environment = ${query.environment}`);
+  if (query.version) parts.push(sql`s.version = ${query.version}`);
+  if (query.fromStartTime) parts.push(sql`s.start_time >= ${query.fromStartTime}::timestamptz`);
+  if (query.toStartTime) parts.push(sql`s.start_time < ${query.toStartTime}::timestamptz`);
+  return parts.reduce((joined, part) => sql`${joined} AND ${part}`);
+}
+
+/**
+ * A page of the project's observations, newest start first (id as tie-break), with Langfuse's
+ * page paging. The parent is the one the span named (the trace read gives the effective tree).
+ */
+export async function listObservations(
+  projectId: string,
+  query: ListObservationsQuery,
+): Promise<ObservationPage> {
+  const sql = getSql();
+  const where = conditions(sql, projectId, query);
+  const [rows, [count]] = await Promise.all([
+    sql<ObservationRow[]>`
+      SELECT ${observationColumns(sql)}
+      FROM spans AS s
+      WHERE ${where}
+      ORDER BY s.start_time DESC, s.span_id DESC
+      LIMIT ${query.limit} OFFSET ${(query.page - 1) * query.limit}`,
+    sql<{ total: number }[]>`SELECT count(*)::int AS total FROM spans AS s WHERE ${where}`,
+  ]);
+  const totalItems = count?.total ?? 0;
+  return {
+    data: rows.map((row) => toObservationResponse(row, undefined)),
+    meta: {
+      page: query.page,
+      limit: query.limit,
+      totalItems,
+      totalPages: Math.ceil(totalItems / query.limit),
+    },
+  };
+}

@@ -1,0 +1,11 @@
+import { getSql } from "@/lib/db/sql";
+
+/** The trace of an ingested span of the project, or null when none is stored (yet). */
+export async function findTraceOfSpan(projectId: string, spanId: string): Promise<string | null> {
+  const sql = getSql();
+  const rows = await sql<{ trace_id: string }[]>`
+    SELECT "trace_id" FROM "spans"
+    WHERE "project_id" = ${projectId} AND "span_id" = ${spanId.toLowerCase()}
+    LIMIT 1`;
+  return rows[0]?.trace_id ?? null;
+}
