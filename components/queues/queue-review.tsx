@@ -141,8 +141,13 @@ export function QueueReview({
                   DONE
                 </span>
               ) : null}
+              {item.observationId ? (
+                <span className="text-[11px] text-zinc-500" data-testid="queue-item-span">
+                  span {item.observationId}
+                </span>
+              ) : null}
               <Link
-                href={`/project/${projectId}/traces/${encodeURIComponent(item.traceId)}`}
+                href={`/project/${projectId}/traces/${encodeURIComponent(item.traceId)}${item.observationId ? `?span=${encodeURIComponent(item.observationId)}` : ""}`}
                 className="ml-auto text-xs text-indigo-600 hover:underline dark:text-indigo-400"
               >
                 Open trace →
@@ -160,7 +165,9 @@ export function QueueReview({
                 </section>
               </>
             ) : (
-              <p className="text-xs text-zinc-500">This trace has not been ingested (yet).</p>
+              <p className="text-xs text-zinc-500">
+                This {item.observationId ? "span" : "trace"} has not been ingested (yet).
+              </p>
             )}
           </section>
           <aside className="space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
@@ -168,7 +175,7 @@ export function QueueReview({
               key={item.id}
               projectId={projectId}
               traceId={item.traceId}
-              observationId={null}
+              observationId={item.observationId}
               configIds={queue.scoreConfigIds}
               shortcuts
               title="Scores"

@@ -6,6 +6,8 @@ import { getQueue, type QueueSummary } from "./queues";
 export interface ReviewItem {
   id: string;
   traceId: string;
+  /** Null for a whole trace; else the span (observation) to review. */
+  observationId: string | null;
   status: "PENDING" | "COMPLETED";
   completedAt: string | null;
   /** 1-based place of the item in the queue's order. */
@@ -25,6 +27,7 @@ export interface ReviewState {
 interface ItemRow {
   id: string;
   traceId: string;
+  observationId: string;
   status: "PENDING" | "COMPLETED";
   completedAt: Date | null;
 }
@@ -53,15 +56,22 @@ export async function getReviewState(
       WHERE "queueId" = ${queueId} AND ("createdAt", "id") > (${placeOf(sql, item.id)})
       ORDER BY "createdAt", "id" LIMIT 1`,
     nextPendingAfter(sql, queueId, item),
-    sql<{ name: string | null; start_time: Date; input: unknown; output: unknown }[]>`
-      SELECT "name", "start_time", "input", "output" FROM "traces"
-      WHERE "project_id" = ${projectId} AND "trace_id" = ${item.traceId}`,
+    item.observationId
+      ? sql<{ name: string | null; start_time: Date; input: unknown; output: unknown }[]>`
+          SELECT "name", "start_time", "input", "output" FROM "spans"
+          WHERE "project_id" = ${projectId} AND "trace_id" = ${item.traceId}
+            AND "span_id" = ${item.observationId}
+          LIMIT 1`
+      : sql<{ name: string | null; start_time: Date; input: unknown; output: unknown }[]>`
+          SELECT "name", "start_time", "input", "output" FROM "traces"
+          WHERE "project_id" = ${projectId} AND "trace_id" = ${item.traceId}`,
   ]);
   return {
     queue,
     item: {
       id: item.id,
       traceId: item.traceId,
+      observationId: item.observationId || null,
       status: item.status,
       completedAt: item.completedAt ? item.completedAt.toISOString() : null,
       position: Number(position?.position ?? 1),
@@ -87,14 +97,14 @@ function placeOf(sql: Sql, itemId: string) {
 
 async function findItem(sql: Sql, queueId: string, itemId: string): Promise<ItemRow | null> {
   const [row] = await sql<ItemRow[]>`
-    SELECT "id", "traceId", "status", "completedAt" AT TIME ZONE 'UTC' AS "completedAt"
+    SELECT "id", "traceId", "observationId", "status", "completedAt" AT TIME ZONE 'UTC' AS "completedAt"
     FROM "AnnotationQueueItem" WHERE "queueId" = ${queueId} AND "id" = ${itemId}`;
   return row ?? null;
 }
 
 async function firstPending(sql: Sql, queueId: string): Promise<ItemRow | null> {
   const [row] = await sql<ItemRow[]>`
-    SELECT "id", "traceId", "status", NULL::timestamptz AS "completedAt"
+    SELECT "id", "traceId", "observationId", "status", NULL::timestamptz AS "completedAt"
     FROM "AnnotationQueueItem" WHERE "queueId" = ${queueId} AND "status" = 'PENDING'
     ORDER BY "createdAt", "id" LIMIT 1`;
   return row ?? null;
@@ -129,7 +139,7 @@ export async function setItemStatus(
       "completedByUserId" = ${done ? userId : null},
       "completedAt" = ${done ? sql`now() AT TIME ZONE 'UTC'` : null}
     WHERE "queueId" = ${queueId} AND "projectId" = ${projectId} AND "id" = ${itemId}
-    RETURNING "id", "traceId", "status", NULL::timestamptz AS "completedAt"`;
+    RETURNING "id", "traceId", "observationId", "status", NULL::timestamptz AS "completedAt"`;
   if (!item) throw new AppError("not_found", "Queue item not found");
   return { nextPendingId: await nextPendingAfter(sql, queueId, item) };
 }

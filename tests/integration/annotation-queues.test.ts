@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { stringAttribute } from "../../lib/otlp/test-builders";
 import type { SessionClient } from "../setup/session-client";
-import { newSpanId, newTraceId, postSpans, span } from "./ingest-helpers";
+import { AUTH, baseUrl, newSpanId, newTraceId, postSpans, span } from "./ingest-helpers";
 import { bootstrapProject, signInOwner, signInWithRole } from "./reviewer-helpers";
 
 const RUN = newSpanId();
@@ -191,6 +191,41 @@ describe("reviewing a queue", () => {
     });
     expect(foreign.status).toBe(404);
     expect((await owner.json(path(`/${other.queue.id}?item=${item?.id}`))).status).toBe(404);
+  });
+});
+
+describe("reviewing a span", () => {
+  it("shows a queued observation's own input and scores that span", async () => {
+    const traceId = newTraceId();
+    const rootId = newSpanId();
+    const childId = newSpanId();
+    const input = `retrieval query ${RUN}`;
+    expect(
+      (
+        await postSpans([
+          span(traceId, rootId, "", "root", 0, 100),
+          span(traceId, childId, rootId, `retrieve-${RUN}`, 10, 50, {
+            attributes: [stringAttribute("langfuse.observation.input", JSON.stringify(input))],
+          }),
+        ])
+      ).status,
+    ).toBe(200);
+    const created = await fetch(`${baseUrl()}/api/public/annotation-queues`, {
+      method: "POST",
+      headers: { authorization: AUTH, "content-type": "application/json" },
+      body: JSON.stringify({ name: `spans ${RUN}` }),
+    });
+    const queueId = String(((await created.json()) as { id: string }).id);
+    const item = await fetch(`${baseUrl()}/api/public/annotation-queues/${queueId}/items`, {
+      method: "POST",
+      headers: { authorization: AUTH, "content-type": "application/json" },
+      body: JSON.stringify({ objectId: childId, objectType: "OBSERVATION" }),
+    });
+    expect(item.status).toBe(200);
+
+    const state = await review(queueId);
+    expect(state.item).toMatchObject({ traceId, observationId: childId });
+    expect(state.item).toMatchObject({ trace: { name: `retrieve-${RUN}`, input } });
   });
 });
 
