@@ -5,6 +5,7 @@ import { hasRole, type Role } from "../auth/roles";
 import { getPrisma } from "../db/prisma";
 import { getSql } from "../db/sql";
 import { AppError } from "../http/app-error";
+import { normalizeHexId } from "./create-score";
 import { resolveScoreValue, type ResolvedScoreValue } from "./resolve-score-value";
 import { saveScore } from "./save-scores";
 import { loadScoreConfigRule } from "./score-configs";
@@ -53,8 +54,9 @@ export async function createAnnotationScore(
   const input = AnnotationScoreZ.parse(body);
   const config = input.configId ? await loadScoreConfigRule(projectId, input.configId) : null;
   const resolved = resolveLabelOrValue(input.name, input.value, config);
-  const observationId = input.observationId ?? null;
-  const identity = [author.userId, input.traceId, observationId ?? "", input.name];
+  const traceId = normalizeHexId(input.traceId, 32) ?? input.traceId;
+  const observationId = normalizeHexId(input.observationId, 16);
+  const identity = [author.userId, traceId, observationId ?? "", input.name];
   if (!config && input.name === LABEL_SCORE_NAME) identity.push(resolved.stringValue ?? "");
 
   return saveScore({
@@ -68,7 +70,7 @@ export async function createAnnotationScore(
     environment: null,
     authorUserId: author.userId,
     authorApiKeyId: null,
-    traceId: input.traceId,
+    traceId,
     observationId,
     sessionId: null,
     configId: config?.id ?? null,
@@ -97,6 +99,8 @@ export async function listTargetScores(
   observationId: string | null,
 ): Promise<AnnotatedScore[]> {
   const sql = getSql();
+  traceId = normalizeHexId(traceId, 32) ?? traceId;
+  observationId = normalizeHexId(observationId, 16);
   const rows = await sql<Array<ScoreRow & { authorName: string | null }>>`
     SELECT ${scoreColumns(sql)}, COALESCE(u."name", u."email", k."publicKey") AS "authorName"
     FROM "Score" AS s

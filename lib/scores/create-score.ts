@@ -45,7 +45,7 @@ export async function createScore(principal: ApiKeyPrincipal, body: unknown): Pr
 }
 
 /** Trace and span ids are stored as lowercase hex: an id of that form is matched in any case. */
-function normalizeHexId(id: string | null | undefined, length: number): string | null {
+export function normalizeHexId(id: string | null | undefined, length: number): string | null {
   if (!id) return null;
   return id.length === length && /^[0-9a-f]+$/i.test(id) ? id.toLowerCase() : id;
 }

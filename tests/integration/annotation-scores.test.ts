@@ -208,6 +208,23 @@ describe("reviewer scores", () => {
     expect((await panel(owner, traceId)).scores).toEqual([]);
   });
 
+  it("stores hex ids in lowercase, so an id typed in capitals finds the same trace", async () => {
+    const traceId = newTraceId();
+    const spanId = newSpanId();
+    const reply = await owner.json(scoresPath(), "POST", {
+      traceId: traceId.toUpperCase(),
+      observationId: spanId.toUpperCase(),
+      name: "label",
+      value: "shouting",
+    });
+    expect(reply.status).toBe(201);
+    const scores = (await panel(owner, traceId, spanId)).scores;
+    expect(scores.map((score) => score.stringValue)).toEqual(["shouting"]);
+    expect((await panel(owner, traceId.toUpperCase(), spanId.toUpperCase())).scores).toHaveLength(
+      1,
+    );
+  });
+
   it("shows API and judge scores with their author next to the reviewer's", async () => {
     const traceId = newTraceId();
     const response = await fetch(`${baseUrl()}/api/public/scores`, {
