@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { formatScoreFilter, parseScoreFilter } from "./score-filter";
+import { hasActiveFilters, parseTraceListQuery, toTraceListSearchParams } from "./trace-list-query";
 
 describe("parseScoreFilter", () => {
   it.each([
@@ -23,5 +24,25 @@ describe("parseScoreFilter", () => {
     ["no name", ":lt:1"],
   ])("should refuse %s", (_title, text) => {
     expect(parseScoreFilter(text)).toBeNull();
+  });
+});
+
+describe("score filters in the traces-list URL", () => {
+  it("should survive a round trip through the list state, repeated and in order", () => {
+    const text = "score=faithfulness%3Alt%3A0.6&score=tone%3Aeq%3Apolite";
+    const query = parseTraceListQuery(new URLSearchParams(text));
+    expect(query.score).toEqual([
+      { name: "faithfulness", operator: "lt", value: 0.6 },
+      { name: "tone", operator: "eq", value: "polite" },
+    ]);
+    expect(toTraceListSearchParams(query).getAll("score")).toEqual([
+      "faithfulness:lt:0.6",
+      "tone:eq:polite",
+    ]);
+    expect(hasActiveFilters(query)).toBe(true);
+  });
+
+  it("should refuse a malformed score filter naming the parameter", () => {
+    expect(() => parseTraceListQuery(new URLSearchParams("score=tone:lt:polite"))).toThrow(/score/);
   });
 });
