@@ -32,6 +32,7 @@ interface PoolWorker {
 
 const MAX_WORKERS = 4;
 const YOUNG_GENERATION_MB = 96;
+const MAX_PRICE_BOOKS_PER_WORKER = 64;
 
 let nextTaskId = 1;
 let nextPriceBookId = 1;
@@ -60,6 +61,12 @@ export async function prepareOtlpRequestOffThread(
   const priceBookId = idOf(priceBook);
   const task: PrepareTask = { id: nextTaskId++, input: rest, priceBookId };
   if (!target.priceBookIds.has(priceBookId)) {
+    // Books are replaced every minute per project: bound what a worker keeps. Messages arrive
+    // in order, so the worker forgets exactly what this side forgets.
+    if (target.priceBookIds.size >= MAX_PRICE_BOOKS_PER_WORKER) {
+      target.priceBookIds.clear();
+      task.forgetPriceBooks = true;
+    }
     task.prices = priceBook.prices;
     target.priceBookIds.add(priceBookId);
   }

@@ -9,13 +9,10 @@ import { serializeError, type PrepareReply, type PrepareTask } from "./worker-pr
 
 /** Price books by id; the request thread sends a book's prices once per worker. */
 const priceBooks = new Map<number, PriceBook>();
-const MAX_PRICE_BOOKS = 64;
 
 function priceBookFor(task: PrepareTask): PriceBook {
-  if (task.prices) {
-    if (priceBooks.size >= MAX_PRICE_BOOKS) priceBooks.clear();
-    priceBooks.set(task.priceBookId, new PriceBook(task.prices));
-  }
+  if (task.forgetPriceBooks) priceBooks.clear();
+  if (task.prices) priceBooks.set(task.priceBookId, new PriceBook(task.prices));
   const book = priceBooks.get(task.priceBookId);
   if (!book) throw new Error(`price book ${task.priceBookId} was never sent to this worker`);
   return book;

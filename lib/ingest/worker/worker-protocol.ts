@@ -12,6 +12,9 @@ export interface PrepareTask {
   /** Identifies the price book; its prices are sent the first time a worker needs them. */
   priceBookId: number;
   prices?: readonly ModelPrice[];
+  /** Forget every price book received before this task (the request thread decides, so the
+   * two sides never disagree about which books a worker holds). */
+  forgetPriceBooks?: boolean;
 }
 
 export type SerializedError =
