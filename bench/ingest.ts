@@ -142,27 +142,39 @@ async function measureIngest(
   });
   if (appCpu != null && postgresCpu != null) {
     const share = (cpu: number) => `${((cpu / (ingest.elapsedMs / 1000)) * 100).toFixed(0)}%`;
+    const perSpan = (cpu: number) => `${((cpu * 1e6) / spanCount).toFixed(0)} µs/span`;
     console.log(
-      `CPU during ingest: app ${appCpu.toFixed(1)} s (${share(appCpu)} of a core), Postgres ` +
-        `${postgresCpu.toFixed(1)} s (${share(postgresCpu)} of a core), on ${os.cpus().length} cores`,
+      `CPU during ingest: app ${appCpu.toFixed(1)} s (${share(appCpu)} of a core, ` +
+        `${perSpan(appCpu)}), Postgres ${postgresCpu.toFixed(1)} s (${share(postgresCpu)} of a ` +
+        `core, ${perSpan(postgresCpu)}), on ${os.cpus().length} cores`,
     );
   }
   return rate;
 }
 
-/** COPYs the same rows with 1 and `concurrency` streams; prints rows/s and the ratios. */
+/**
+ * COPYs the same rows with 1 and `concurrency` streams; prints rows/s, the Postgres CPU per
+ * row (to compare with ingest's) and the ratios.
+ */
 async function measureCeiling(
   sql: postgres.Sql<{ bigint: bigint }>,
   chunks: string[],
   ingestRate: number,
+  postgresPid: number,
 ) {
   const rates: number[] = [];
   for (const streams of [1, concurrency]) {
     await createCeilingTable(sql);
+    const cpuBefore = cpuSecondsOfTree(postgresPid);
     const rate = (spanCount / (await copyChunks(sql, chunks, streams))) * 1000;
+    const cpuAfter = cpuSecondsOfTree(postgresPid);
     rates.push(rate);
+    const cpu =
+      cpuBefore === null || cpuAfter === null
+        ? ""
+        : `, Postgres CPU ${(((cpuAfter - cpuBefore) * 1e6) / spanCount).toFixed(0)} µs/row`;
     console.log(
-      `ceiling (COPY, bare table, ${streams} stream(s)): ${Math.round(rate)} rows/s, ` +
+      `ceiling (COPY, bare table, ${streams} stream(s)): ${Math.round(rate)} rows/s${cpu}, ` +
         `ratio ingest/ceiling ${(ingestRate / rate).toFixed(2)}`,
     );
   }
@@ -192,15 +204,18 @@ async function main(): Promise<void> {
     await sendAll(app.baseUrl, generateRequests(2 * batchSize, batchSize).map(encodeProtobufBody));
 
     const postmaster = await readFile(path.join(dataDir, "pg", "postmaster.pid"), "utf8");
-    const ingestRate = await measureIngest(app.baseUrl, bodies, [
-      app.server.pid,
-      Number(postmaster.split("\n")[0]),
-    ]);
+    const postgresPid = Number(postmaster.split("\n")[0]);
+    const ingestRate = await measureIngest(app.baseUrl, bodies, [app.server.pid, postgresPid]);
     const [stored] = await sql<{ count: bigint }[]>`SELECT count(*) FROM spans`;
     console.log(`${stored?.count} spans stored (with the warm-up)`);
 
     const [project] = await sql<{ id: string }[]>`SELECT id FROM "Project" LIMIT 1`;
-    await measureCeiling(sql, buildCopyChunks(project?.id ?? "bench", bodies), ingestRate);
+    await measureCeiling(
+      sql,
+      buildCopyChunks(project?.id ?? "bench", bodies),
+      ingestRate,
+      postgresPid,
+    );
   } finally {
     await sql.end();
     if (app) {

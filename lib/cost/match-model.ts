@@ -45,7 +45,8 @@ function inForce(prices: ModelPrice[], at: Date): ModelPrice | null {
 export class PriceBook {
   private readonly byName = new Map<string, { custom: ModelPrice[]; builtIn: ModelPrice[] }>();
 
-  constructor(prices: ModelPrice[]) {
+  /** The prices indexed, kept so that the book can be rebuilt elsewhere (an ingest worker). */
+  constructor(readonly prices: readonly ModelPrice[]) {
     for (const price of prices) {
       for (const name of priceNames(price)) {
         const entry = this.byName.get(name) ?? { custom: [], builtIn: [] };

@@ -36,34 +36,40 @@ CROSS JOIN LATERAL (
   OFFSET 0
 ) AS o`;
 
-/**
- * COPY straight into `spans`, for a batch none of whose spans is stored yet (the usual case):
- * under the per-trace locks no other writer can store them meanwhile, so no conflict can occur.
- * Lines come from formatStoredSpanCopyLine.
- */
-export const COPY_TO_SPANS_SQL = `COPY "spans" (${[
+/** The columns of a COPY line (formatStoredSpanCopyLine), for `spans` and the staging table. */
+const COPY_COLUMNS = [
   "project_id",
   ...SPAN_INPUT_COLUMNS.map((c) => c.name),
   "start_time",
   "end_time",
 ]
   .map(quote)
-  .join(", ")}) FROM STDIN`;
+  .join(", ");
+
+/**
+ * COPY straight into `spans`, for a batch none of whose spans is stored yet (the usual case):
+ * under the per-trace locks no other writer can store them meanwhile, so no conflict can occur.
+ * Lines come from formatStoredSpanCopyLine.
+ */
+export const COPY_TO_SPANS_SQL = `COPY "spans" (${COPY_COLUMNS}) FROM STDIN`;
 
 /**
  * A per-connection staging table the batch is COPYed into (emptied at every commit or
- * rollback); no constraints, so that the COPY itself cannot refuse a row.
+ * rollback); no constraints, so that the COPY itself cannot refuse a row. It takes the same
+ * lines as `spans`, so a batch is formatted once whichever way it is written; its project_id is
+ * not read (the upsert takes the project as a parameter).
  */
 export const STAGING_TABLE = "span_staging";
 
 export const CREATE_STAGING_SQL = `
 CREATE TEMP TABLE IF NOT EXISTS ${STAGING_TABLE} (
-  ${SPAN_INPUT_COLUMNS.map((c) => `${quote(c.name)} ${c.sqlType}`).join(",\n  ")}
+  "project_id" text,
+  ${SPAN_INPUT_COLUMNS.map((c) => `${quote(c.name)} ${c.sqlType}`).join(",\n  ")},
+  "start_time" timestamptz,
+  "end_time" timestamptz
 ) ON COMMIT DELETE ROWS`;
 
-export const COPY_TO_STAGING_SQL = `COPY ${STAGING_TABLE} (${SPAN_INPUT_COLUMNS.map((c) =>
-  quote(c.name),
-).join(", ")}) FROM STDIN`;
+export const COPY_TO_STAGING_SQL = `COPY ${STAGING_TABLE} (${COPY_COLUMNS}) FROM STDIN`;
 
 /**
  * Inserts or updates the staged batch ($1 project id; no two rows for the same span).
@@ -124,13 +130,10 @@ moved AS (
   RETURNING s.*
 )`;
 
-  // Times are derived from the exact nanoseconds with microsecond precision.
+  // The staged start and end times were derived from the exact nanoseconds (isoFromNanos).
   return `
 WITH input AS (
-  SELECT x.*,
-    ${timestampFromNanos('x."start_ns"')} AS start_time,
-    ${timestampFromNanos('x."end_ns"')} AS end_time
-  FROM ${STAGING_TABLE} AS x
+  SELECT x.* FROM ${STAGING_TABLE} AS x
 )${withMoved ? moved : ""}
 INSERT INTO "spans" AS s (${insertColumns})
 SELECT

@@ -8,7 +8,7 @@ import type { MappedSpan } from "@/lib/ingest/types";
 import { assertRequestSize } from "./span-batches";
 import { SPAN_JSON_COLUMNS, SPAN_SCALAR_COLUMNS } from "./span-columns";
 import { ensureSpanPartitions, partitionMonthOf } from "./span-partitions";
-import { formatSpanCopyLine, formatStoredSpanCopyLine } from "./span-copy";
+import { formatStoredSpanCopyLine } from "./span-copy";
 import { buildSpanRow, type SpanRow, type SpanRowOptions } from "./span-row";
 import {
   COPY_TO_SPANS_SQL,
@@ -37,26 +37,76 @@ export interface WriteSpansOptions extends SpanRowOptions {
 const MAX_REASONS = 20;
 
 /**
- * Writes one request's spans durably in one transaction: per-trace locks and the lookup of the
- * batch's spans already stored (pipelined); then a COPY straight into `spans` when none is (the
- * usual case), else a COPY into the connection's staging table and an upsert from it; then the
- * rollup of every trace touched and the marking of the hours whose cost rollups need a refresh
- * (pipelined). When this resolves, the batch is committed. Re-sends replace rather than add
- * (see span-upsert-sql.ts for the rule).
+ * One request's rows ready to write: their keys, the months they fall in, and their COPY text
+ * (UTF-8). Plain data, so that it can be built in a worker thread and handed over.
+ */
+export interface SpanBatch {
+  /** Per row, in row order (trace id, span id): the keys the stored-span lookup needs. */
+  traceIds: string[];
+  spanIds: string[];
+  startNs: string[];
+  /** Partition months of the rows (see partitionMonthOf). */
+  months: string[];
+  /** formatStoredSpanCopyLine of every row, UTF-8 encoded. */
+  copyText: Uint8Array;
+  rejected: WriteSpansResult["rejected"];
+}
+
+/**
+ * Builds the batch of mapped spans: rows (refused ones counted), merged and sorted, and their
+ * COPY text. Pure CPU work (no database); throws a 413 AppError when the rows are too large.
+ */
+export function buildSpanBatch(
+  projectId: string,
+  mapped: readonly MappedSpan[],
+  options: SpanRowOptions,
+): SpanBatch {
+  const { rows, rejected } = prepareRows(mapped, options);
+  assertRequestSize(rows);
+
+  let text = "";
+  for (const row of rows) text += formatStoredSpanCopyLine(projectId, row);
+  return {
+    traceIds: rows.map((row) => row.scalars.trace_id),
+    spanIds: rows.map((row) => row.scalars.span_id),
+    startNs: rows.map((row) => row.scalars.start_ns),
+    months: monthsOf(rows),
+    copyText: Buffer.from(text, "utf8"),
+    rejected,
+  };
+}
+
+/**
+ * Writes one request's spans durably in one transaction (see writeSpanBatch). When this
+ * resolves, the batch is committed.
  */
 export async function writeSpans(
   projectId: string,
   mapped: readonly MappedSpan[],
   options: WriteSpansOptions,
 ): Promise<WriteSpansResult> {
-  const sql = options.sql ?? getSql();
-  const { rows, rejected } = prepareRows(mapped, options);
-  if (rows.length === 0) return { written: 0, traceCount: 0, rejected };
+  return writeSpanBatch(projectId, buildSpanBatch(projectId, mapped, options), options.sql);
+}
 
-  assertRequestSize(rows);
-  await ensureSpanPartitions(sql, monthsOf(rows));
+/**
+ * Writes a batch in one transaction: per-trace locks and the lookup of the batch's spans
+ * already stored (pipelined); then a COPY straight into `spans` when none is (the usual case),
+ * else a COPY of the same lines into the connection's staging table and an upsert from it; then
+ * the rollup of every trace touched and the marking of the hours whose cost rollups need a
+ * refresh (pipelined). When this resolves, the batch is committed. Re-sends replace rather than
+ * add (see span-upsert-sql.ts for the rule).
+ */
+export async function writeSpanBatch(
+  projectId: string,
+  batch: SpanBatch,
+  sql: Sql = getSql(),
+): Promise<WriteSpansResult> {
+  const { rejected } = batch;
+  if (batch.traceIds.length === 0) return { written: 0, traceCount: 0, rejected };
 
-  const traceIds = [...new Set(rows.map((row) => row.scalars.trace_id))];
+  await ensureSpanPartitions(sql, batch.months);
+
+  const traceIds = [...new Set(batch.traceIds)];
   await sql.begin(async (transaction) => {
     const [, stored] = await Promise.all([
       transaction.unsafe(LOCK_TRACES_SQL, [projectId, traceIds], { prepare: true }),
@@ -64,19 +114,17 @@ export async function writeSpans(
       // scan the project's spans.
       transaction.unsafe<StoredSpan[]>(FIND_STORED_SPANS_SQL, [
         projectId,
-        rows.map((row) => row.scalars.trace_id),
-        rows.map((row) => row.scalars.span_id),
-        rows.map((row) => row.scalars.start_ns),
+        batch.traceIds,
+        batch.spanIds,
+        batch.startNs,
       ]),
     ]);
 
     if (stored.length === 0) {
-      await copyRows(transaction, COPY_TO_SPANS_SQL, rows, (row) =>
-        formatStoredSpanCopyLine(projectId, row),
-      );
+      await copyText(transaction, COPY_TO_SPANS_SQL, batch.copyText);
     } else {
       await transaction.unsafe(CREATE_STAGING_SQL);
-      await copyRows(transaction, COPY_TO_STAGING_SQL, rows, formatSpanCopyLine);
+      await copyText(transaction, COPY_TO_STAGING_SQL, batch.copyText);
     }
 
     await Promise.all([
@@ -85,7 +133,7 @@ export async function writeSpans(
       transaction.unsafe(MARK_COST_HOURS_DIRTY_SQL, [projectId, traceIds]),
     ]);
   });
-  return { written: rows.length, traceCount: traceIds.length, rejected };
+  return { written: batch.traceIds.length, traceCount: traceIds.length, rejected };
 }
 
 interface StoredSpan {
@@ -113,29 +161,28 @@ function upsertFromStaging(
   ]);
 }
 
-const COPY_CHUNK_ROWS = 200;
+const COPY_CHUNK_BYTES = 256 * 1024;
 const COPY_TIMEOUT_MS = 120_000;
 
 /**
- * Streams rows into a COPY. postgres.js never ends the stream when the server refuses a COPY
- * (the error goes to a promise already resolved with the stream), so the wait is bounded: the
- * rows are checked so that no constraint can refuse them, a refusal would be a bug, and it must
- * fail the request rather than hang it.
+ * Streams COPY text. postgres.js never ends the stream when the server refuses a COPY (the
+ * error goes to a promise already resolved with the stream), so the wait is bounded: the rows
+ * are checked so that no constraint can refuse them, a refusal would be a bug, and it must fail
+ * the request rather than hang it.
  */
 // Limitation: were a COPY refused anyway, the request would fail only after COPY_TIMEOUT_MS.
-async function copyRows(
-  transaction: TransactionSql,
-  copySql: string,
-  rows: readonly SpanRow[],
-  formatLine: (row: SpanRow) => string,
-) {
+async function copyText(transaction: TransactionSql, copySql: string, text: Uint8Array) {
   const writable = await transaction.unsafe(copySql).writable();
-  for (let index = 0; index < rows.length; index += COPY_CHUNK_ROWS) {
-    const chunk = rows
-      .slice(index, index + COPY_CHUNK_ROWS)
-      .map(formatLine)
-      .join("");
-    if (!writable.write(chunk)) await once(writable, "drain");
+  // Chunks never split a line: postgres.js sends each write as one CopyData message, and
+  // Postgres accepts lines split across messages, but whole lines keep messages independent.
+  for (let start = 0; start < text.byteLength;) {
+    let end = Math.min(start + COPY_CHUNK_BYTES, text.byteLength);
+    if (end < text.byteLength) {
+      const newline = text.lastIndexOf(0x0a, end - 1);
+      end = newline >= start ? newline + 1 : end;
+    }
+    if (!writable.write(text.subarray(start, end))) await once(writable, "drain");
+    start = end;
   }
   writable.end();
 

@@ -393,10 +393,53 @@ describe("decodeTraceRequest (protobuf nesting)", () => {
     expect(result.rejected.reasons[0]).toContain("traceId is missing");
   });
 
+  it("should refuse values nested just past the limit and accept them just below it", () => {
+    // A span attribute's AnyValue sits at JSON level 9; each array nesting adds 3 levels.
+    const tooDeep = catchError(() =>
+      decodeTraceRequest(requestWithValue(nestedAnyValue(64)), PROTOBUF, null),
+    );
+    expect(tooDeep.message).toContain("deeper than 200");
+    const result = decodeTraceRequest(requestWithValue(nestedAnyValue(63)), PROTOBUF, null);
+    expect(result.rejected.reasons[0]).toContain("traceId is missing");
+  });
+
   it("should show a refused span's id as hex", () => {
     const request = buildWireRequest({ spans: [buildWireSpan({ traceId: "abcd" })] });
     const result = decodeTraceRequest(encodeProtobufBody(request), PROTOBUF, null);
     expect(result.rejected.reasons[0]).toContain(`spanId "${SPAN_ID}"`);
+  });
+});
+
+describe("decodeTraceRequest (protobuf field checks)", () => {
+  it("should reject a span whose kind is a negative enum value", () => {
+    const request = buildWireRequest({ spans: [buildWireSpan({ kind: -1 })] });
+    const result = decodeTraceRequest(encodeProtobufBody(request), PROTOBUF, null);
+    expect(result.spans).toEqual([]);
+    expect(result.rejected.reasons[0]).toContain("kind is out of range");
+  });
+
+  it("should reject a span whose link has a short span id, naming the link", () => {
+    const link = { traceId: TRACE_ID, spanId: "abcd", attributes: [] };
+    const request = buildWireRequest({ spans: [buildWireSpan({ links: [link] })] });
+    const result = decodeTraceRequest(encodeProtobufBody(request), PROTOBUF, null);
+    expect(result.rejected.reasons[0]).toContain(
+      "links[0].spanId must be 8 bytes (16 hex characters), got 2",
+    );
+  });
+
+  it("should keep negative and extreme int64 values exactly", () => {
+    const attributes = [
+      attribute("min", { intValue: "-9223372036854775808" }),
+      attribute("max", { intValue: "9223372036854775807" }),
+      attribute("minus one", { intValue: "-1" }),
+    ];
+    const request = buildWireRequest({ spans: [buildWireSpan({ attributes })] });
+    const [span] = decodeTraceRequest(encodeProtobufBody(request), PROTOBUF, null).spans;
+    expect(span?.attributes.map((entry) => entry.value)).toEqual([
+      { intValue: "-9223372036854775808" },
+      { intValue: "9223372036854775807" },
+      { intValue: "-1" },
+    ]);
   });
 });
 

@@ -3,7 +3,7 @@ import type { DecodedSpan } from "@/lib/ingest/types";
 import { DEFAULT_BODY_LIMITS, inflateBody, type BodyLimits } from "./inflate-body";
 import { parseContentEncoding, parseOtlpMediaType } from "./media-type";
 import { normalizeTraceRequest, type DecodeResult } from "./normalize-request";
-import { parseJsonRequest, parseProtobufRequest } from "./parse-wire-request";
+import { decodeProtobufRequest, parseJsonRequest } from "./parse-wire-request";
 
 export type { BodyLimits, DecodeResult, DecodedSpan };
 export { DEFAULT_BODY_LIMITS };
@@ -23,6 +23,6 @@ export function decodeTraceRequest(
   const encoding = parseContentEncoding(contentEncoding);
   const payload = inflateBody(body, encoding, { ...DEFAULT_BODY_LIMITS, ...limits });
 
-  if (format === "protobuf") return normalizeTraceRequest(parseProtobufRequest(payload), "base64");
+  if (format === "protobuf") return decodeProtobufRequest(payload);
   return normalizeTraceRequest(parseJsonRequest(payload), "hex");
 }

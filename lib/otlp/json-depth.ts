@@ -27,12 +27,3 @@ export function exceedsJsonTextDepth(text: string, maxDepth: number): boolean {
 
   return false;
 }
-
-/** True when a plain object/array tree nests deeper than maxDepth. Stops descending at maxDepth. */
-export function exceedsValueDepth(value: unknown, maxDepth: number, depth = 0): boolean {
-  if (value === null || typeof value !== "object") return false;
-  if (depth >= maxDepth) return true;
-
-  const children: unknown[] = Array.isArray(value) ? value : Object.values(value);
-  return children.some((child) => exceedsValueDepth(child, maxDepth, depth + 1));
-}

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { DEFAULT_TRACE_ORDER, TraceOrderZ } from "./trace-order";
+
 const MAX_FILTER_LENGTH = 2000;
 
 const filterText = z.string().trim().min(1).max(MAX_FILTER_LENGTH).optional();
@@ -18,7 +20,9 @@ export const ListTracesQueryZ = z.object({
   tags: z.array(z.string().trim().min(1).max(MAX_FILTER_LENGTH)).max(20),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   page: z.coerce.number().int().min(1).max(100_000).optional(),
-  cursor: z.string().min(1).max(500).optional(),
+  cursor: z.string().min(1).max(3000).optional(),
+  /** `field.asc` or `field.desc` (see TRACE_ORDER_FIELDS); newest first by default. */
+  orderBy: TraceOrderZ.default(DEFAULT_TRACE_ORDER),
   /** Langfuse's field groups; without "io", input, output and metadata are left out. */
   fields: z.string().max(200).optional(),
 });

@@ -4,6 +4,7 @@ import type { ListTracesQuery } from "./list-traces-query";
 import { traceColumns } from "./trace-columns";
 import { decodeTraceCursor, encodeTraceCursor } from "./trace-cursor";
 import { toTraceResponse, type TraceResponse, type TraceRow } from "./trace-fields";
+import { afterCursorCondition, orderByClause, orderValueColumn } from "./trace-order";
 
 export interface TraceListPage {
   data: TraceResponse[];
@@ -17,8 +18,9 @@ export interface TraceListPage {
 }
 
 /**
- * Lists a project's traces, newest first, ordered by (start time, trace id) so that pages are
- * stable when many traces share a timestamp. `cursor` pages by keyset. Without a cursor the
+ * Lists a project's traces in the order asked for (newest first by default), the trace id
+ * breaking ties so that pages are stable when many traces share a value. `cursor` pages by
+ * keyset. Without a cursor the
  * reply is also a Langfuse page (`page`, default 1, with totalItems and totalPages, which
  * Langfuse clients require) and carries the cursor of the next page.
  */
@@ -27,30 +29,27 @@ export async function listTraces(
   query: ListTracesQuery,
 ): Promise<TraceListPage> {
   const sql = getSql();
-  const cursor = query.cursor ? decodeTraceCursor(query.cursor) : null;
+  const order = query.orderBy;
+  const cursor = query.cursor ? decodeTraceCursor(query.cursor, order) : null;
   const withIo = query.fields === undefined || query.fields.split(",").includes("io");
   const filters = buildFilters(projectId, query);
 
-  const after = cursor
-    ? sql`AND (t.start_time, t.trace_id) <
-        (timestamptz 'epoch' + ${cursor.startMicros}::bigint * interval '1 microsecond',
-         ${cursor.traceId})`
-    : sql``;
+  const after = cursor ? afterCursorCondition(sql, order, cursor) : sql``;
   const pageNumber = cursor ? null : (query.page ?? 1);
   const offset = pageNumber ? (pageNumber - 1) * query.limit : 0;
 
-  const rows = await sql<TraceRow[]>`
-    SELECT ${traceColumns(sql, { withIo })}
+  const rows = await sql<Array<TraceRow & { order_value: string }>>`
+    SELECT ${traceColumns(sql, { withIo })}, ${orderValueColumn(sql, order)}
     FROM traces AS t
     WHERE ${filters} ${after}
-    ORDER BY t.start_time DESC, t.trace_id DESC
+    ORDER BY ${orderByClause(sql, order)}
     LIMIT ${query.limit + 1} OFFSET ${offset}`;
 
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   const nextCursor =
     rows.length > query.limit && last
-      ? encodeTraceCursor({ startMicros: last.start_micros.toString(), traceId: last.trace_id })
+      ? encodeTraceCursor({ value: last.order_value, traceId: last.trace_id }, order)
       : null;
 
   const meta: TraceListPage["meta"] = { limit: query.limit, nextCursor };

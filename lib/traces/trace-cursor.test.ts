@@ -6,7 +6,7 @@ import { decodeTraceCursor, encodeTraceCursor } from "./trace-cursor";
 
 describe("trace cursor", () => {
   it("should round-trip a cursor through a URL-safe token", () => {
-    const cursor = { startMicros: "1700000000123456", traceId: "0af7651916cd43dd8448eb211c80319c" };
+    const cursor = { value: "1700000000123456", traceId: "0af7651916cd43dd8448eb211c80319c" };
 
     const token = encodeTraceCursor(cursor);
 
@@ -15,9 +15,39 @@ describe("trace cursor", () => {
   });
 
   it("should keep microseconds beyond 2^53 exact", () => {
-    const cursor = { startMicros: "9007199254740993", traceId: "a" };
+    const cursor = { value: "9007199254740993", traceId: "a" };
 
-    expect(decodeTraceCursor(encodeTraceCursor(cursor)).startMicros).toBe("9007199254740993");
+    expect(decodeTraceCursor(encodeTraceCursor(cursor)).value).toBe("9007199254740993");
+  });
+
+  it("should round-trip a cursor of another order", () => {
+    const order = { field: "totalCost", direction: "desc" } as const;
+    for (const cursor of [
+      { value: "0.000125", traceId: "b" },
+      { value: "-1", traceId: "c" },
+    ]) {
+      expect(decodeTraceCursor(encodeTraceCursor(cursor, order), order)).toEqual(cursor);
+    }
+  });
+
+  it("should refuse a cursor made under another order", () => {
+    const latency = { field: "latency", direction: "asc" } as const;
+    const token = encodeTraceCursor({ value: "1500", traceId: "a" }, latency);
+
+    expect(() => decodeTraceCursor(token)).toThrow(AppError);
+    expect(() => decodeTraceCursor(token, { field: "latency", direction: "desc" })).toThrow(
+      "same orderBy",
+    );
+    expect(() =>
+      decodeTraceCursor(encodeTraceCursor({ value: "1", traceId: "a" }), latency),
+    ).toThrow("cursor");
+  });
+
+  it("should refuse a numeric order's cursor whose value is not a number", () => {
+    const order = { field: "totalTokens", direction: "asc" } as const;
+    const token = Buffer.from('["1; DROP",  "a", "totalTokens.asc"]').toString("base64url");
+
+    expect(() => decodeTraceCursor(token, order)).toThrow("cursor");
   });
 
   it.each([

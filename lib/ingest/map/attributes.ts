@@ -189,8 +189,9 @@ export function parseJsonText(text: string): unknown {
   if (exceedsJsonTextDepth(trimmed, MAX_ATTRIBUTE_JSON_DEPTH)) return text;
 
   try {
-    // JSON escapes can produce NUL or lone surrogates the span text never showed.
-    return sanitizeJsonValue(JSON.parse(trimmed));
+    const parsed: unknown = JSON.parse(trimmed);
+    // Only \u escapes can produce NUL or lone surrogates the (sanitized) text never showed.
+    return trimmed.includes("\\u") ? sanitizeJsonValue(parsed) : parsed;
   } catch {
     return text;
   }
