@@ -118,7 +118,7 @@ export function CreateQueueForm({
         <legend className={labelClass}>Score configs reviewers fill in</legend>
         {configs.length === 0 ? (
           <p className="text-xs text-zinc-500">
-            No score configs yet (POST /api/public/score-configs); reviewers can still add labels.
+            No score configs yet (Settings → Score configs); reviewers can still add labels.
           </p>
         ) : null}
         {configs.map((config) => (

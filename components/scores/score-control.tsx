@@ -114,6 +114,7 @@ function NumericControl({
 
   return (
     <form
+      noValidate
       className="flex flex-wrap items-center gap-2"
       onSubmit={(event) => {
         event.preventDefault();

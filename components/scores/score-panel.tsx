@@ -139,7 +139,7 @@ export function ScorePanel({
       ) : null}
       {data && canScore && configs.length === 0 ? (
         <p className="text-xs text-zinc-500">
-          No score configs yet: create them with POST /api/public/score-configs.
+          No score configs yet: admins add them under Settings → Score configs.
         </p>
       ) : null}
       {canScore ? (

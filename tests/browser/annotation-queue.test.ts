@@ -189,6 +189,30 @@ describe("annotation queue review", () => {
     expect(await row.getByTestId("queue-progress").textContent()).toBe("3 / 3");
   });
 
+  it("creates a score config in settings and offers its control on the trace", async () => {
+    await page.goto(`${baseUrl}${projectPath}/settings/scores`);
+    const form = page.getByRole("form", { name: "New score config" });
+    await form.getByLabel("Name").fill(`stars-${RUN}`);
+    await form.getByLabel("Max").fill("5");
+    await form.getByRole("button", { name: "Create config" }).click();
+    await expect
+      .poll(() => page.getByTestId("score-config-list").textContent(), POLL)
+      .toContain(`stars-${RUN}`);
+
+    await page.goto(`${baseUrl}${projectPath}/traces/${traceIds[0]}`);
+    const control = page
+      .getByTestId("score-panel")
+      .first()
+      .locator(`[data-testid="score-control"][data-score-name="stars-${RUN}"]`);
+    await control.waitFor();
+    await control.getByLabel(`stars-${RUN} value`).fill("7");
+    await control.getByRole("button", { name: "Save" }).click();
+    expect(await control.getByTestId("score-input-problem").textContent()).toBe("At most 5");
+    await control.getByLabel(`stars-${RUN} value`).fill("4");
+    await control.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => control.getByTestId("my-score").textContent(), POLL).toContain("4");
+  });
+
   it("gives a viewer scores to read but no controls to change them", async () => {
     const viewer = await signInWithRole("VIEWER");
     const viewerContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 
 import { AUTH, baseUrl, createOtherProject, newSpanId, newTraceId } from "./ingest-helpers";
+import { bootstrapProject, signInOwner, signInWithRole } from "./reviewer-helpers";
 
 const RUN = newSpanId();
 
@@ -95,5 +96,46 @@ describe("DELETE /api/public/score-configs/:id", () => {
     expect((await send("GET", `/api/public/score-configs/${configId}`)).body).toMatchObject({
       isArchived: false,
     });
+  });
+});
+
+describe("score configs from the settings page (session routes)", () => {
+  it("lets an admin create and archive configs, refusing bad fields by name", async () => {
+    const { projectId } = await bootstrapProject();
+    const owner = await signInOwner();
+    const path = `/api/projects/${projectId}/score-configs`;
+    const created = await owner.json(path, "POST", {
+      name: `settings-${RUN}`,
+      dataType: "CATEGORICAL",
+      categories: [
+        { label: "good", value: 1 },
+        { label: "bad", value: 0 },
+      ],
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+
+    const missing = await owner.json(path, "POST", {
+      name: `empty-${RUN}`,
+      dataType: "CATEGORICAL",
+    });
+    expect(missing.status).toBe(400);
+    expect(String(missing.body.error)).toMatch(/categories/);
+
+    const archived = await owner.json(`${path}/${String(created.body.id)}`, "PATCH", {
+      isArchived: true,
+    });
+    expect(archived.body).toMatchObject({ isArchived: true });
+  });
+
+  it("refuses members (403) and strangers (404)", async () => {
+    const { projectId } = await bootstrapProject();
+    const path = `/api/projects/${projectId}/score-configs`;
+    const body = { name: `member-${RUN}`, dataType: "BOOLEAN" };
+    const member = (await signInWithRole("MEMBER")).client;
+    const refused = await member.json(path, "POST", body);
+    expect(refused.status).toBe(403);
+    expect(String(refused.body.error)).toMatch(/requires the admin role/);
+    const stranger = (await signInWithRole(null)).client;
+    expect((await stranger.json(path, "POST", body)).status).toBe(404);
   });
 });

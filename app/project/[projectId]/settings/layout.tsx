@@ -14,6 +14,7 @@ export default async function SettingsLayout({
     { href: `${base}/api-keys`, label: "API keys" },
     { href: `${base}/members`, label: "Members" },
     { href: `${base}/models`, label: "Model prices" },
+    { href: `${base}/scores`, label: "Score configs" },
   ];
   return (
     <div className="grid gap-6 md:grid-cols-[12rem_1fr]">

@@ -1,0 +1,19 @@
+import { NextResponse } from "next/server";
+
+import { requireProjectAccess } from "@/lib/auth/access";
+import { requireSessionUser } from "@/lib/auth/session";
+import { handleRoute, readJson } from "@/lib/http/handle-route";
+import { updateScoreConfig } from "@/lib/scores/score-configs";
+
+// PATCH /api/projects/:projectId/score-configs/:configId { isArchived?, description? }
+export const PATCH = handleRoute<{ projectId: string; configId: string }>(
+  async (request, { params }) => {
+    const user = await requireSessionUser();
+    const { projectId, configId } = await params;
+    await requireProjectAccess(user.id, projectId, {
+      role: "ADMIN",
+      action: "Managing score configs",
+    });
+    return NextResponse.json(await updateScoreConfig(projectId, configId, await readJson(request)));
+  },
+);

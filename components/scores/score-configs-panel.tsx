@@ -1,0 +1,211 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+
+import { apiFetch } from "@/components/ui/api-fetch";
+import {
+  buttonClass,
+  cardClass,
+  inputClass,
+  labelClass,
+  secondaryButtonClass,
+} from "@/components/ui/styles";
+
+export interface ScoreConfigRow {
+  id: string;
+  name: string;
+  dataType: string;
+  minValue: number | null;
+  maxValue: number | null;
+  categories?: Array<{ label: string; value: number }>;
+  isArchived: boolean;
+}
+
+/** "good=1, bad=0" → categories; a label without "=" gets its position as value. */
+function parseCategories(text: string): Array<{ label: string; value: number }> {
+  return text
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part, index) => {
+      const [label = "", value] = part.split("=").map((piece) => piece.trim());
+      return { label, value: value === undefined ? index : Number(value) };
+    });
+}
+
+function describe(config: ScoreConfigRow): string {
+  if (config.dataType === "NUMERIC") {
+    return `${config.minValue ?? "−∞"} … ${config.maxValue ?? "∞"}`;
+  }
+  return (config.categories ?? []).map((category) => category.label).join(", ");
+}
+
+/** The project's score configs: what reviewers and the API may score, and how. */
+export function ScoreConfigsPanel({
+  projectId,
+  configs,
+  canEdit,
+}: {
+  projectId: string;
+  configs: ScoreConfigRow[];
+  canEdit: boolean;
+}) {
+  const router = useRouter();
+  const [name, setName] = useState("");
+  const [dataType, setDataType] = useState("NUMERIC");
+  const [minValue, setMinValue] = useState("0");
+  const [maxValue, setMaxValue] = useState("1");
+  const [categories, setCategories] = useState("");
+  const [error, setError] = useState<string | null>(null);
+
+  const create = async () => {
+    setError(null);
+    try {
+      await apiFetch(`/api/projects/${projectId}/score-configs`, {
+        method: "POST",
+        body: {
+          name,
+          dataType,
+          minValue: dataType === "NUMERIC" && minValue !== "" ? Number(minValue) : undefined,
+          maxValue: dataType === "NUMERIC" && maxValue !== "" ? Number(maxValue) : undefined,
+          categories: dataType === "CATEGORICAL" ? parseCategories(categories) : undefined,
+        },
+      });
+      setName("");
+      router.refresh();
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    }
+  };
+
+  const archive = async (config: ScoreConfigRow) => {
+    try {
+      await apiFetch(`/api/projects/${projectId}/score-configs/${config.id}`, {
+        method: "PATCH",
+        body: { isArchived: !config.isArchived },
+      });
+      router.refresh();
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    }
+  };
+
+  return (
+    <div className="space-y-4">
+      <section className={cardClass} aria-label="Score configs">
+        <h1 className="mb-2 text-lg font-semibold">Score configs</h1>
+        <p className="mb-3 text-sm text-zinc-500">
+          Every score that names a config is checked against it. Reviewers get one control per
+          active config.
+        </p>
+        {configs.length === 0 ? (
+          <p className="text-sm text-zinc-500">None yet.</p>
+        ) : (
+          <table className="w-full text-left text-sm" data-testid="score-config-list">
+            <tbody>
+              {configs.map((config) => (
+                <tr key={config.id} className="border-t border-zinc-100 dark:border-zinc-800">
+                  <td className="py-1.5 font-medium">{config.name}</td>
+                  <td className="py-1.5 text-xs text-zinc-500">{config.dataType.toLowerCase()}</td>
+                  <td className="py-1.5 text-xs">{describe(config)}</td>
+                  <td className="py-1.5 text-right">
+                    {config.isArchived ? (
+                      <span className="mr-2 text-xs text-zinc-500">archived</span>
+                    ) : null}
+                    {canEdit ? (
+                      <button
+                        type="button"
+                        className={secondaryButtonClass}
+                        onClick={() => void archive(config)}
+                      >
+                        {config.isArchived ? "Unarchive" : "Archive"}
+                      </button>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      {canEdit ? (
+        <form
+          className={`${cardClass} space-y-3`}
+          aria-label="New score config"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void create();
+          }}
+        >
+          <h2 className="text-sm font-semibold">New score config</h2>
+          <label className={labelClass}>
+            Name
+            <input
+              className={inputClass}
+              value={name}
+              required
+              maxLength={35}
+              onChange={(event) => setName(event.target.value)}
+            />
+          </label>
+          <label className={labelClass}>
+            Type
+            <select
+              className={inputClass}
+              value={dataType}
+              onChange={(event) => setDataType(event.target.value)}
+            >
+              <option value="NUMERIC">Numeric</option>
+              <option value="CATEGORICAL">Categorical</option>
+              <option value="BOOLEAN">Boolean</option>
+            </select>
+          </label>
+          {dataType === "NUMERIC" ? (
+            <div className="flex gap-2">
+              <label className={labelClass}>
+                Min
+                <input
+                  className={inputClass}
+                  value={minValue}
+                  inputMode="decimal"
+                  onChange={(event) => setMinValue(event.target.value)}
+                />
+              </label>
+              <label className={labelClass}>
+                Max
+                <input
+                  className={inputClass}
+                  value={maxValue}
+                  inputMode="decimal"
+                  onChange={(event) => setMaxValue(event.target.value)}
+                />
+              </label>
+            </div>
+          ) : null}
+          {dataType === "CATEGORICAL" ? (
+            <label className={labelClass}>
+              Categories
+              <input
+                className={inputClass}
+                value={categories}
+                placeholder="good=1, bad=0"
+                onChange={(event) => setCategories(event.target.value)}
+              />
+            </label>
+          ) : null}
+          {error ? (
+            <p className="text-sm text-red-600" data-testid="score-config-error">
+              {error}
+            </p>
+          ) : null}
+          <button type="submit" className={buttonClass} disabled={!name.trim()}>
+            Create config
+          </button>
+        </form>
+      ) : (
+        <p className="text-sm text-zinc-500">Admins and owners manage score configs.</p>
+      )}
+    </div>
+  );
+}
