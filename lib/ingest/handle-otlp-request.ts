@@ -8,6 +8,7 @@ import { parseContentEncoding, parseOtlpMediaType } from "@/lib/otlp/media-type"
 import { MAX_REJECTION_REASONS, type DecodeResult } from "@/lib/otlp/normalize-request";
 import { saveScores, type ScoreRecord } from "@/lib/scores/save-scores";
 
+import { declaredBodyBytes, getIngestAdmission } from "./admission";
 import { getIngestLimits } from "./ingest-limits";
 import { readRequestBody } from "./read-request-body";
 import { prepareOtlpRequestOffThread } from "./worker/ingest-worker-pool";
@@ -31,7 +32,34 @@ const ERROR_CODE_BY_STATUS: Record<OtlpRequestErrorStatus, ErrorCode> = {
 // 2-core machine ingest therefore tops out near a quarter of the raw COPY ceiling.
 export async function handleOtlpTraceRequest(request: Request, requestId: string) {
   const principal = await authenticateApiKey(request.headers.get("authorization"));
-  const context = { requestId, projectId: principal.projectId };
+  const release = getIngestAdmission().tryAdmit(declaredBodyBytes(request));
+  if (!release) return tooBusy(requestId);
+  try {
+    return await handleAdmittedRequest(request, requestId, principal.projectId);
+  } finally {
+    release();
+  }
+}
+
+/**
+ * 429 with Retry-After: OTLP exporters retry such a reply later (the spec's throttling signal),
+ * so spans are delayed, not lost.
+ */
+function tooBusy(requestId: string): Response {
+  return Response.json(
+    { error: "Ingestion is at capacity: retry after the delay in Retry-After" },
+    {
+      status: 429,
+      headers: { "retry-after": String(RETRY_AFTER_SECONDS), "x-request-id": requestId },
+    },
+  );
+}
+
+const RETRY_AFTER_SECONDS = 1;
+
+async function handleAdmittedRequest(request: Request, requestId: string, projectId: string) {
+  const principal = { projectId };
+  const context = { requestId, projectId };
   const limits = getIngestLimits();
   const contentType = request.headers.get("content-type");
   const contentEncoding = request.headers.get("content-encoding");

@@ -54,6 +54,8 @@ export default async function setup(project: TestProject) {
       // Small enough that the OTLP size tests (413, gzip bomb) stay fast.
       SIGHTLINE_MAX_BODY_BYTES: String(4 * 1024 * 1024),
       SIGHTLINE_MAX_INFLATED_BYTES: String(8 * 1024 * 1024),
+      // Room for every test's concurrent exports; the back-pressure test fills it on purpose.
+      SIGHTLINE_INGEST_MAX_INFLIGHT_BYTES: String(4 * 1024 * 1024),
     },
   });
   await waitForHealth(baseUrl, server, 600_000);
