@@ -93,8 +93,9 @@ describe("annotation queue review", () => {
   });
 
   it("works through the queue with keys and buttons, skipping one and coming back to it", async () => {
-    // Item 1: the key 1 picks the first category, d marks it done.
+    // Item 1: the key 1 picks the first category, d marks it done (keys work once hydrated).
     await page.getByTestId("shortcut-hint").waitFor();
+    await page.locator('[data-testid="queue-review"][data-ready="true"]').waitFor();
     await page.keyboard.press("1");
     await expect
       .poll(() => page.getByTestId("my-score").first().textContent(), POLL)
@@ -134,7 +135,7 @@ describe("annotation queue review", () => {
     await page.keyboard.press("d");
     await page.getByTestId("queue-finished").waitFor();
     expect(await progress()).toBe("3 / 3");
-  });
+  }, 120_000);
 
   it("shows the reviewer's scores, with author and comment, on the trace", async () => {
     await page.goto(`${baseUrl}${projectPath}/traces/${traceIds[2]}`);
