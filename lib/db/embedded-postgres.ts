@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { chmod, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import net from "node:net";
@@ -76,6 +76,53 @@ async function clearStaleServer(clusterDir: string): Promise<void> {
 }
 
 /**
+ * One Sightline process per data dir: a second one would take the cluster over (its start stops
+ * what it takes for an orphaned Postgres) and leave the first without its database. The owner's
+ * pid is kept in `owner.pid`; a file whose process is gone (killed) is taken over.
+ */
+function acquireDataDirLock(dataDir: string): () => void {
+  const lockFile = path.join(dataDir, "owner.pid");
+  const owner = readOwner(lockFile);
+  if (owner !== null && owner !== process.pid && isNodeProcess(owner)) {
+    throw new Error(
+      `${dataDir} is in use by another Sightline process (pid ${owner}): stop it first, ` +
+        `or set SIGHTLINE_DATA_DIR to another folder`,
+    );
+  }
+  writeFileSyncAtomic(lockFile, String(process.pid));
+  const release = () => {
+    if (readOwner(lockFile) === process.pid) rmSync(lockFile, { force: true });
+  };
+  process.once("exit", release);
+  return release;
+}
+
+function readOwner(lockFile: string): number | null {
+  try {
+    const pid = Number.parseInt(readFileSync(lockFile, "utf8"), 10);
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Alive and a Node process (a recycled pid of something else does not hold the lock). */
+function isNodeProcess(pid: number): boolean {
+  if (!isProcessAlive(pid)) return false;
+  try {
+    return /node/.test(readFileSync(`/proc/${pid}/cmdline`, "utf8"));
+  } catch {
+    return true;
+  }
+}
+
+function writeFileSyncAtomic(file: string, text: string): void {
+  const temporary = `${file}.${process.pid}`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, file);
+}
+
+/**
  * As root, Postgres runs as a `postgres` user that must be able to enter every parent folder of
  * the data dir; initdb otherwise dies with EACCES in a way the library does not report cleanly.
  */
@@ -114,6 +161,7 @@ export async function startEmbeddedPostgres(
   await mkdir(dataDir, { recursive: true });
   await chmod(dataDir, 0o755);
   await assertReachableByPostgres(dataDir);
+  const releaseLock = acquireDataDirLock(dataDir);
 
   const password = await readOrCreatePassword(dataDir);
   const port = options.port ?? (await findFreePort());
@@ -174,6 +222,7 @@ export async function startEmbeddedPostgres(
       if (stopped) return;
       stopped = true;
       await cluster.stop();
+      releaseLock();
     },
   };
 }

@@ -84,6 +84,26 @@ describe("npm start", () => {
     expect(after.data[0]?.id).toBe(before.data[0]?.id);
   });
 
+  it("refuses a second start on a data dir in use, leaving the first one serving", async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), "sightline-twice-"));
+    dirs.push(dataDir);
+    const port = await findFreePort();
+    const url = `http://localhost:${port}`;
+    const first = startSightline({ PORT: String(port), SIGHTLINE_DATA_DIR: dataDir });
+    await waitHealthy(url);
+
+    const second = startSightline({
+      PORT: String(await findFreePort()),
+      SIGHTLINE_DATA_DIR: dataDir,
+    });
+    expect(await second.exited).not.toBe(0);
+    expect(second.output()).toMatch(/in use by another Sightline process/);
+    expect((await fetch(`${url}/api/health`)).status).toBe(200);
+
+    first.child.kill("SIGTERM");
+    await first.exited;
+  });
+
   it("exits non-zero with one clear line when DATABASE_URL is unreachable", async () => {
     const run = startSightline({
       DATABASE_URL: "postgresql://nobody:secret@127.0.0.1:1/nowhere",
