@@ -122,24 +122,44 @@ export async function createRunItem(projectId: string, body: unknown) {
   if (input.metadata !== undefined && input.metadata !== null) {
     runUpdate.metadata = input.metadata as Prisma.InputJsonValue;
   }
-  const run = await prisma.datasetRun.upsert({
-    where: { datasetId_name: { datasetId: item.datasetId, name: input.runName } },
-    create: {
-      projectId,
-      datasetId: item.datasetId,
-      name: input.runName,
-      description: input.runDescription ?? null,
-      metadata: jsonOrNull(input.metadata),
-    },
-    update: runUpdate,
-  });
+  const run = await retryOnUniqueRace(() =>
+    prisma.datasetRun.upsert({
+      where: { datasetId_name: { datasetId: item.datasetId, name: input.runName } },
+      create: {
+        projectId,
+        datasetId: item.datasetId,
+        name: input.runName,
+        description: input.runDescription ?? null,
+        metadata: jsonOrNull(input.metadata),
+      },
+      update: runUpdate,
+    }),
+  );
   const observationId = input.observationId?.toLowerCase() ?? null;
-  const runItem = await prisma.datasetRunItem.upsert({
-    where: { datasetRunId_datasetItemId: { datasetRunId: run.id, datasetItemId: item.id } },
-    create: { projectId, datasetRunId: run.id, datasetItemId: item.id, traceId, observationId },
-    update: { traceId, observationId },
-  });
+  const runItem = await retryOnUniqueRace(() =>
+    prisma.datasetRunItem.upsert({
+      where: { datasetRunId_datasetItemId: { datasetRunId: run.id, datasetItemId: item.id } },
+      create: { projectId, datasetRunId: run.id, datasetItemId: item.id, traceId, observationId },
+      update: { traceId, observationId },
+    }),
+  );
   return toPublicRunItem(runItem, run.name);
+}
+
+/**
+ * Runs an upsert again when a concurrent one created the same row first (unique violation
+ * P2002): experiment runners link many items of a new run at once, and each may try to create
+ * the run. The second attempt finds the row and updates it.
+ */
+async function retryOnUniqueRace<T>(upsert: () => Promise<T>): Promise<T> {
+  try {
+    return await upsert();
+  } catch (error) {
+    if (typeof error === "object" && error !== null && "code" in error && error.code === "P2002") {
+      return upsert();
+    }
+    throw error;
+  }
 }
 
 /** A page of one run's items, oldest first (GET /api/public/dataset-run-items). */

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { isStorableText } from "../otlp/sanitize-text";
+
 import { DEFAULT_TIME_RANGE, TIME_RANGE_KEYS, type TimeRangeKey } from "./time-range";
 
 export const USER_SORT_KEYS = ["lastSeen", "traces", "tokens", "cost"] as const;
@@ -11,7 +13,7 @@ export const AggregateListQueryZ = z.object({
     .enum(TIME_RANGE_KEYS as [TimeRangeKey, ...TimeRangeKey[]])
     .catch(DEFAULT_TIME_RANGE)
     .default(DEFAULT_TIME_RANGE),
-  user: z.string().trim().min(1).max(2000).optional().catch(undefined),
+  user: z.string().trim().min(1).max(2000).refine(isStorableText).optional().catch(undefined),
   sort: z.enum(USER_SORT_KEYS).catch("lastSeen").default("lastSeen"),
   cursor: z.string().max(4000).optional().catch(undefined),
   limit: z.coerce.number().int().min(1).max(200).catch(50).default(50),

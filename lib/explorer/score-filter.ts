@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { isStorableText } from "../otlp/sanitize-text";
+
 /**
  * A traces-list filter on scores, written in the URL as `score=<name>:<op>:<value>`, e.g.
  * `score=faithfulness:lt:0.6` (the trace's average faithfulness below 0.6) or
@@ -49,6 +51,7 @@ export const ScoreFiltersZ = z
     z
       .string()
       .max(500)
+      .refine(isStorableText, "must not contain NUL characters or unpaired surrogates")
       .transform((text, context) => {
         const filter = parseScoreFilter(text);
         if (!filter) {

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { isStorableText } from "../otlp/sanitize-text";
+
 import { formatScoreFilter, ScoreFiltersZ } from "./score-filter";
 import { DEFAULT_TIME_RANGE, TIME_RANGE_KEYS, type TimeRangeKey } from "./time-range";
 
@@ -15,8 +17,12 @@ export type TraceSortKey = (typeof TRACE_SORT_KEYS)[number];
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
 
-const optionalText = z
+/** URL text a query can compare with stored text (no NUL, no unpaired surrogate). */
+const storableText = z
   .string()
+  .refine(isStorableText, "must not contain NUL characters or unpaired surrogates");
+
+const optionalText = storableText
   .trim()
   .max(2000)
   .transform((value) => (value === "" ? undefined : value))
@@ -62,7 +68,7 @@ export const TraceListQueryZ = z.object({
   model: optionalText,
   env: optionalText,
   release: optionalText,
-  tag: z.array(z.string().trim().min(1).max(2000)).max(20).default([]),
+  tag: z.array(storableText.trim().min(1).max(2000)).max(20).default([]),
   status: z.enum(["error", "ok"]).optional(),
   minLatency: optionalNumber,
   maxLatency: optionalNumber,

@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { logger } from "../log/logger";
 import { AppError } from "./app-error";
+import { assertStorableJson, assertStorableUrl } from "./storable-input";
 
 export interface RouteContext<P = Record<string, string>> {
   params: Promise<P>;
@@ -48,6 +49,7 @@ export function handleRoute<P = Record<string, string>>(handler: Handler<P>) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
     const requestId = request.headers.get("x-request-id") ?? randomUUID();
     try {
+      assertStorableUrl(new URL(request.url));
       return await handler(request, context, requestId);
     } catch (error) {
       return errorResponse(error, requestId);
@@ -70,9 +72,12 @@ export async function readJson(request: Request): Promise<unknown> {
       `Content-Type must be application/json, not ${mediaType ?? "(none)"}`,
     );
   }
+  let parsed: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    parsed = JSON.parse(text) as unknown;
   } catch {
     throw new AppError("bad_request", "Request body is not valid JSON");
   }
+  assertStorableJson(parsed);
+  return parsed;
 }

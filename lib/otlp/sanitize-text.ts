@@ -16,6 +16,15 @@ export function sanitizeText(text: string): string {
   return text.replace(UNSTORABLE_TEXT, REPLACEMENT_CHARACTER);
 }
 
+/** False for text Postgres cannot store: a NUL character or an unpaired surrogate. */
+export function isStorableText(text: string): boolean {
+  if (!HAS_SUSPECT_CHARACTER.test(text)) return true;
+  UNSTORABLE_TEXT.lastIndex = 0;
+  const found = UNSTORABLE_TEXT.test(text);
+  UNSTORABLE_TEXT.lastIndex = 0;
+  return !found;
+}
+
 /** Nesting beyond which a parsed JSON value is cut, so that sanitizing can never exhaust the stack. */
 export const MAX_SANITIZE_DEPTH = 128;
 

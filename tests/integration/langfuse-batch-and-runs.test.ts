@@ -156,6 +156,21 @@ describe("dataset runs", () => {
     expect(scores.body).toMatchObject({ datasetRunId: runId });
   });
 
+  it("creates a new run once when its first items are linked concurrently", async () => {
+    const runName = `parallel ${run}`;
+    const replies = await Promise.all(
+      Array.from({ length: 8 }, (_, index) =>
+        postJson("/api/public/dataset-run-items", {
+          runName,
+          datasetItemId: itemIds[index % 2],
+          traceId: newTraceId(),
+        }),
+      ),
+    );
+    expect(replies.map((reply) => reply.status)).toEqual(Array(8).fill(200));
+    expect(new Set(replies.map((reply) => reply.body.datasetRunId)).size).toBe(1);
+  });
+
   it("refuses bad links with a clear error", async () => {
     const missingTrace = await postJson("/api/public/dataset-run-items", {
       runName: "x",
