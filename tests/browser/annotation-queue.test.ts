@@ -85,6 +85,12 @@ describe("annotation queue review", () => {
     expect(await page.getByTestId("queue-source").textContent()).toContain(`tag=${TAG}`);
 
     await page.getByLabel("Name").fill(`Review ${RUN}`);
+    // Only this test's config: the shared project also holds other tests' configs.
+    for (const label of await page.locator("fieldset label").all()) {
+      const box = label.locator('input[type="checkbox"]');
+      if ((await label.textContent())?.includes(VERDICT)) await box.check();
+      else await box.uncheck();
+    }
     await page.getByRole("button", { name: "Create queue" }).click();
     await page.waitForURL(/\/queues\/[^/?]+$/);
     await expect.poll(progress, POLL).toBe("0 / 3");
