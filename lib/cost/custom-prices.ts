@@ -17,6 +17,8 @@ const TokenPriceZ = z
 export const CustomPriceInputZ = z.object({
   modelName: z.string().trim().min(1, "must not be empty").max(200),
   aliases: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
+  /** Langfuse's regex: exact names only, read as aliases (see matchPatternNames). */
+  matchPattern: z.string().trim().max(1000).nullish(),
   provider: z.string().trim().max(100).nullable().optional(),
   startDate: z.iso.datetime({ offset: true }).optional(),
   inputPrice: TokenPriceZ,
@@ -43,9 +45,41 @@ function toRates(input: z.output<typeof CustomPriceInputZ>): PriceRates {
   };
 }
 
+const LITERAL_NAME = /^[A-Za-z0-9._:@/-]+$/;
+
+/**
+ * The model names a Langfuse matchPattern lists, such as `(?i)^(openai/)?(gpt-4o|gpt-4o-mini)$`:
+ * anchors, the case flag and optional provider-prefix groups are dropped (prefixes and case are
+ * ignored when matching anyway), and the rest must be one name or a group of names separated by
+ * "|". Anything else is not a list of names, and null is returned.
+ */
+export function matchPatternNames(pattern: string): string[] | null {
+  let rest = pattern
+    .trim()
+    .replace(/^\(\?i\)/, "")
+    .replace(/^\^/, "")
+    .replace(/\$$/, "");
+  rest = rest.replace(/^(\([^()|]+\/\)\?)+/, "");
+  if (rest.startsWith("(") && rest.endsWith(")")) rest = rest.slice(1, -1);
+  const names = rest.split("|").map((name) => name.replace(/\\([.\-/:@])/g, "$1"));
+  return names.length > 0 && names.every((name) => LITERAL_NAME.test(name)) ? names : null;
+}
+
 /** Adds a project price (or alias for a deployment name) and recomputes stored costs. */
 export async function createCustomPrice(projectId: string, body: unknown) {
   const input = CustomPriceInputZ.parse(body);
+  if (input.matchPattern) {
+    const names = matchPatternNames(input.matchPattern);
+    if (!names) {
+      throw new AppError(
+        "bad_request",
+        "matchPattern: only exact model names are supported, such as (?i)^(gpt-4o|gpt-4o-mini)$; " +
+          "list other names in aliases",
+      );
+    }
+    const extra = names.filter((name) => name.toLowerCase() !== input.modelName.toLowerCase());
+    input.aliases = [...new Set([...input.aliases, ...extra])];
+  }
   if (input.inputPrice == null && input.outputPrice == null) {
     throw new AppError("bad_request", "inputPrice: give at least an input or an output price");
   }
