@@ -13,6 +13,7 @@ export const DIMENSIONS = [
   "sessionId",
   "feature",
   "model",
+  "providedModelName",
   "environment",
   "release",
   "type",

@@ -13,6 +13,8 @@ const DIMENSION_SQL: Record<View, Record<Dimension, string>> = {
     sessionId: "coalesce(s.session_id, t.session_id)",
     feature: "coalesce(s.feature, t.feature)",
     model: "s.model",
+    // Langfuse's name for the model as the client reported it.
+    providedModelName: "coalesce(s.response_model, s.request_model, s.model)",
     environment: "coalesce(s.environment, t.environment)",
     release: "coalesce(s.release, t.release)",
     type: "s.type",
@@ -25,6 +27,7 @@ const DIMENSION_SQL: Record<View, Record<Dimension, string>> = {
     sessionId: "t.session_id",
     feature: "t.feature",
     model: "model.value",
+    providedModelName: "model.value",
     environment: "t.environment",
     release: "t.release",
     type: "'TRACE'",
@@ -107,8 +110,8 @@ export async function runMetricsQuery(
     query.filters.some((f) => f.column === "tags");
   const usesModels =
     view === "traces" &&
-    (query.dimensions.some((d) => d.field === "model") ||
-      query.filters.some((f) => f.column === "model"));
+    (query.dimensions.some((d) => d.field === "model" || d.field === "providedModelName") ||
+      query.filters.some((f) => f.column === "model" || f.column === "providedModelName"));
 
   const from =
     view === "observations"

@@ -83,6 +83,23 @@ describe("GET /api/public/metrics", () => {
     );
   });
 
+  it("groups by Langfuse's providedModelName", async () => {
+    const result = await metrics({
+      view: "observations",
+      dimensions: [{ field: "providedModelName" }],
+      metrics: [{ measure: "count", aggregation: "count" }],
+      filters: [{ column: "traceName", operator: "=", value: "metrics-test" }],
+      ...range,
+    });
+    expect(result.status).toBe(200);
+    expect(result.body.data).toEqual(
+      expect.arrayContaining([
+        { providedModelName: "gpt-4o", count_count: 2 },
+        { providedModelName: "claude-3-5-haiku", count_count: 1 },
+      ]),
+    );
+  });
+
   it("buckets days in the display time zone across DST", async () => {
     const result = await metrics({
       view: "traces",
