@@ -1,5 +1,6 @@
 import type { ApiKeyPrincipal } from "../auth/api-keys";
 import { AppError } from "../http/app-error";
+import { findTracesOfSpan } from "../traces/trace-of-span";
 
 import { resolveScoreValue } from "./resolve-score-value";
 import { saveScore } from "./save-scores";
@@ -18,6 +19,8 @@ export async function createScore(principal: ApiKeyPrincipal, body: unknown): Pr
       "traceId: give a traceId, observationId, sessionId or datasetRunId",
     );
   }
+
+  await assertObservationInTrace(principal.projectId, input.traceId, input.observationId);
 
   const config = input.configId
     ? await loadScoreConfigRule(principal.projectId, input.configId)
@@ -48,4 +51,23 @@ export async function createScore(principal: ApiKeyPrincipal, body: unknown): Pr
 export function normalizeHexId(id: string | null | undefined, length: number): string | null {
   if (!id) return null;
   return id.length === length && /^[0-9a-f]+$/i.test(id) ? id.toLowerCase() : id;
+}
+
+/**
+ * A score naming both a trace and an observation must not point into another trace. An
+ * observation not ingested yet is accepted (scores may arrive first).
+ */
+async function assertObservationInTrace(
+  projectId: string,
+  traceId: string | null | undefined,
+  observationId: string | null | undefined,
+): Promise<void> {
+  if (!traceId || !observationId) return;
+  const traces = await findTracesOfSpan(projectId, observationId);
+  if (traces.length > 0 && !traces.includes(traceId.toLowerCase())) {
+    throw new AppError(
+      "bad_request",
+      `observationId: observation ${observationId} belongs to another trace than ${traceId}`,
+    );
+  }
 }

@@ -9,3 +9,13 @@ export async function findTraceOfSpan(projectId: string, spanId: string): Promis
     LIMIT 1`;
   return rows[0]?.trace_id ?? null;
 }
+
+/** The traces holding a span id in the project (span ids are unique only within a trace). */
+export async function findTracesOfSpan(projectId: string, spanId: string): Promise<string[]> {
+  const sql = getSql();
+  const rows = await sql<{ trace_id: string }[]>`
+    SELECT DISTINCT "trace_id" FROM "spans"
+    WHERE "project_id" = ${projectId} AND "span_id" = ${spanId.toLowerCase()}
+    LIMIT 10`;
+  return rows.map((row) => row.trace_id);
+}

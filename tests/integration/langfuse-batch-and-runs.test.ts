@@ -221,4 +221,24 @@ describe("GET /api/public/traces/{id} with scores", () => {
     expect(trace.body.scores).toEqual([expect.objectContaining({ id: score.body.id, traceId })]);
     expect(trace.body.htmlPath).toMatch(new RegExp(`/traces/${traceId}$`));
   });
+
+  it("refuses a score whose observation belongs to another trace", async () => {
+    const [traceId, otherTrace, spanId] = [newTraceId(), newTraceId(), newSpanId()];
+    expect((await postSpans([span(traceId, spanId, "", "root", 0, 10)])).status).toBe(200);
+    const wrong = await postJson("/api/public/scores", {
+      traceId: otherTrace,
+      observationId: spanId,
+      name: "relevance",
+      value: 1,
+    });
+    expect(wrong.status).toBe(400);
+    expect(String(wrong.body.error)).toMatch(/observationId/);
+    const right = await postJson("/api/public/scores", {
+      traceId,
+      observationId: spanId,
+      name: "relevance",
+      value: 1,
+    });
+    expect(right.status).toBe(201);
+  });
 });
