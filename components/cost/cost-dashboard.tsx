@@ -16,6 +16,7 @@ import {
   YAxis,
 } from "recharts";
 import { useDisplayTimeZone } from "@/components/explorer/time-zone";
+import { toCostCsv } from "@/lib/cost/cost-csv";
 import type { CostReport } from "@/lib/cost/cost-report";
 import { cardClass, secondaryButtonClass } from "../ui/styles";
 
@@ -46,19 +47,6 @@ function usd(value: unknown): string {
 
 function groupLabel(value: unknown): string {
   return value === null || value === undefined || value === "" ? "(none)" : String(value);
-}
-
-function toCsv(rows: Record<string, unknown>[], columns: string[]): string {
-  const escape = (value: unknown) => {
-    const text = value === null || value === undefined ? "" : String(value);
-    // A leading = + - @ would run as a formula in spreadsheets: neutralize it.
-    const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-    return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
-  return [
-    columns.join(","),
-    ...rows.map((row) => columns.map((c) => escape(row[c])).join(",")),
-  ].join("\n");
 }
 
 /** Totals, trend by group, ranking by group, unpriced models, and CSV export. */
@@ -128,7 +116,7 @@ export function CostDashboard(props: {
   }));
 
   const exportCsv = () => {
-    const csv = toCsv(tableRows, ["group", "cost", "inputTokens", "outputTokens", "spans"]);
+    const csv = toCostCsv(tableRows, ["group", "cost", "inputTokens", "outputTokens", "spans"]);
     const link = document.createElement("a");
     link.href = URL.createObjectURL(new Blob([csv], { type: "text/csv" }));
     link.download = `sightline-cost-by-${groupBy}-${props.range}.csv`;

@@ -10,9 +10,28 @@ import { useTargetScores, type ScoreTarget } from "./use-target-scores";
 /** The free-label score name (see lib/scores/annotation-scores.ts). */
 const LABEL_NAME = "label";
 
+/** Escape leaves a text field, so the single-key shortcuts work again. */
+function blurOnEscape(event: React.KeyboardEvent<HTMLElement>) {
+  if (event.key !== "Escape") return;
+  event.preventDefault();
+  event.currentTarget.blur();
+}
+
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
+}
+
+/** One line for the folded panel: each score name with its latest value. */
+export function scoreSummary(
+  scores: ReadonlyArray<{ name: string; value: number | null; stringValue: string | null }>,
+): string {
+  if (scores.length === 0) return "none yet";
+  const byName = new Map<string, string>();
+  for (const score of scores) {
+    if (!byName.has(score.name)) byName.set(score.name, displayScoreValue(score));
+  }
+  return [...byName].map(([name, value]) => `${name} ${value}`).join(" · ");
 }
 
 /**
@@ -28,6 +47,7 @@ export function ScorePanel({
   shortcuts = false,
   title,
   wide = false,
+  collapsible = false,
   onScored,
 }: ScoreTarget & {
   configIds?: readonly string[];
@@ -35,6 +55,8 @@ export function ScorePanel({
   title: string;
   /** Lays the controls out in columns (the trace page's full-width card). */
   wide?: boolean;
+  /** Starts folded to a one-line summary (the trace page), opened by click or a shortcut key. */
+  collapsible?: boolean;
   onScored?: () => void;
 }) {
   const { data, error, setError, save, remove } = useTargetScores({
@@ -46,6 +68,9 @@ export function ScorePanel({
   const [comment, setComment] = useState("");
   const [label, setLabel] = useState("");
   const [busy, setBusy] = useState(false);
+  const [open, setOpen] = useState(!collapsible);
+  // The field a shortcut asked for while the panel was folded: focused once it is rendered.
+  const pendingFocus = useRef<"comment" | "label" | null>(null);
   const commentRef = useRef<HTMLTextAreaElement>(null);
   const labelRef = useRef<HTMLInputElement>(null);
 
@@ -85,16 +110,29 @@ export function ScorePanel({
   });
 
   useEffect(() => {
+    if (!open || !pendingFocus.current) return;
+    (pendingFocus.current === "comment" ? commentRef : labelRef).current?.focus();
+    pendingFocus.current = null;
+  }, [open]);
+
+  useEffect(() => {
     if (!shortcuts) return;
+    // A folded panel has no fields yet: remember which one, focused once it opens.
+    const focusField = (field: "comment" | "label") => {
+      const element = (field === "comment" ? commentRef : labelRef).current;
+      if (element) element.focus();
+      else pendingFocus.current = field;
+    };
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.metaKey || event.ctrlKey || event.altKey || isTyping(event.target)) return;
       const state = latest.current;
       const count = state.configs.length;
+      if (["[", "]", "c", "l"].includes(event.key)) setOpen(true);
       if (event.key === "]" && count > 0) setActiveIndex((state.activeIndex + 1) % count);
       else if (event.key === "[" && count > 0)
         setActiveIndex((state.activeIndex - 1 + count) % count);
-      else if (event.key === "c") commentRef.current?.focus();
-      else if (event.key === "l") labelRef.current?.focus();
+      else if (event.key === "c") focusField("comment");
+      else if (event.key === "l") focusField("label");
       else if (/^[1-9]$/.test(event.key)) {
         const config = state.configs[state.activeIndex];
         const choice = config ? choicesOf(config)[Number(event.key) - 1] : undefined;
@@ -118,14 +156,55 @@ export function ScorePanel({
     );
   };
 
+  if (!open) {
+    return (
+      <section
+        aria-label={title}
+        data-testid="score-panel"
+        data-target={observationId ?? "trace"}
+        data-open="false"
+      >
+        <button
+          type="button"
+          onClick={() => setOpen(true)}
+          aria-expanded={false}
+          data-testid="score-panel-toggle"
+          className="flex w-full min-w-0 items-baseline gap-2 text-left text-xs"
+        >
+          <span className="font-semibold text-zinc-500">{title}:</span>
+          <span className="min-w-0 flex-1 truncate font-mono" data-testid="score-summary">
+            {data ? scoreSummary(data.scores) : "…"}
+          </span>
+          <span className="shrink-0 font-medium text-indigo-600 dark:text-indigo-400">
+            {canScore ? "Score ▸" : "Show ▸"}
+          </span>
+        </button>
+      </section>
+    );
+  }
+
   return (
     <section
       className="space-y-2"
       aria-label={title}
       data-testid="score-panel"
       data-target={observationId ?? "trace"}
+      data-open="true"
     >
-      <h4 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase">{title}</h4>
+      <div className="flex items-baseline gap-2">
+        <h4 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase">{title}</h4>
+        {collapsible ? (
+          <button
+            type="button"
+            onClick={() => setOpen(false)}
+            aria-expanded
+            data-testid="score-panel-toggle"
+            className="ml-auto text-xs font-medium text-indigo-600 dark:text-indigo-400"
+          >
+            Hide ▾
+          </button>
+        ) : null}
+      </div>
       {error ? (
         <p className="text-xs text-red-600" data-testid="score-error">
           {error}
@@ -164,6 +243,7 @@ export function ScorePanel({
             ref={commentRef}
             value={comment}
             onChange={(event) => setComment(event.target.value)}
+            onKeyDown={blurOnEscape}
             rows={2}
             maxLength={5000}
             placeholder="Comment (saved with your next score)"
@@ -182,6 +262,7 @@ export function ScorePanel({
               ref={labelRef}
               value={label}
               onChange={(event) => setLabel(event.target.value)}
+              onKeyDown={blurOnEscape}
               maxLength={200}
               placeholder="Add a label, e.g. hallucination"
               aria-label="Label"

@@ -85,11 +85,14 @@ export function SpanPanel({
   traceId,
   node,
   cache,
+  canWrite,
 }: {
   projectId: string;
   traceId: string;
   node: SkeletonNode | null;
   cache: SpanDetailCache;
+  /** Members and up: viewers get no "Add span to dataset" (the API would refuse it). */
+  canWrite: boolean;
 }) {
   const [tab, setTab] = useState<Tab>("Preview");
   const { detail, error, loading } = useSpanDetail(projectId, traceId, node?.spanId ?? null, cache);
@@ -125,7 +128,9 @@ export function SpanPanel({
         <div className="flex flex-wrap gap-1.5">
           <IdChip label="Span" value={node.spanId} />
           <IdChip label="Trace" value={traceId} />
-          <AddToDataset projectId={projectId} traceId={traceId} observationId={node.spanId} />
+          {canWrite ? (
+            <AddToDataset projectId={projectId} traceId={traceId} observationId={node.spanId} />
+          ) : null}
           {node.declaredParentSpanId ? (
             <IdChip label="Parent" value={node.declaredParentSpanId} />
           ) : null}

@@ -41,6 +41,7 @@ export function TraceExplorer({
   traceDurationMs,
   initialSpanId,
   initialView,
+  canWrite,
 }: {
   projectId: string;
   traceId: string;
@@ -48,6 +49,7 @@ export function TraceExplorer({
   traceDurationMs: number;
   initialSpanId: string | null;
   initialView: TraceView;
+  canWrite: boolean;
 }) {
   const indexById = useMemo(() => {
     const map = new Map<string, number>();
@@ -294,7 +296,13 @@ export function TraceExplorer({
         className="h-[calc(100vh-16rem)] min-h-[28rem] overflow-hidden rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900"
         aria-label="Selected span"
       >
-        <SpanPanel projectId={projectId} traceId={traceId} node={selectedNode} cache={cache} />
+        <SpanPanel
+          projectId={projectId}
+          traceId={traceId}
+          node={selectedNode}
+          cache={cache}
+          canWrite={canWrite}
+        />
       </section>
     </div>
   );

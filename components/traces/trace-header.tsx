@@ -61,7 +61,16 @@ function costDetail({ cost, unpricedCount }: TraceSummary): string | null {
 }
 
 /** The trace's rollup above the tree: identity, totals and the values it can be filtered by. */
-export function TraceHeader({ projectId, summary }: { projectId: string; summary: TraceSummary }) {
+export function TraceHeader({
+  projectId,
+  summary,
+  canWrite,
+}: {
+  projectId: string;
+  summary: TraceSummary;
+  /** Members and up: viewers get no "Add to dataset" (the API would refuse it). */
+  canWrite: boolean;
+}) {
   const base = `/project/${projectId}`;
   const tracesWith = (key: string, value: string) =>
     `${base}/traces?${new URLSearchParams({ [key]: value, range: "all" }).toString()}`;
@@ -90,7 +99,7 @@ export function TraceHeader({ projectId, summary }: { projectId: string; summary
           </span>
         ) : null}
         <IdChip label="Trace" value={summary.traceId} />
-        <AddToDataset projectId={projectId} traceId={summary.traceId} />
+        {canWrite ? <AddToDataset projectId={projectId} traceId={summary.traceId} /> : null}
         <span className="ml-auto flex items-center gap-3 text-xs text-zinc-500">
           <DisplayTime iso={summary.startTime} />
           <TimeZoneSelect />

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { AppError } from "../http/app-error";
 
-import { importDatasetItems, ImportItemsZ, MAX_IMPORT_ROWS } from "./import-items";
+import { guessColumn, importDatasetItems, ImportItemsZ, MAX_IMPORT_ROWS } from "./import-items";
 
 // Dry runs parse and check every row without touching the database.
 const target = { projectId: "p", datasetId: "d", userId: null };
@@ -83,5 +83,45 @@ describe("importDatasetItems (dry run)", () => {
       (error: unknown) => error,
     );
     expect((refusal as AppError).message).toBe('mapping.input: the file has no column "b"');
+  });
+});
+
+describe("guessColumn", () => {
+  it.each([
+    ["expected_output", "expectedOutput"],
+    ["expectedOutput", "expectedOutput"],
+    ["expected output", "expectedOutput"],
+    ["Expected", "expectedOutput"],
+    ["ANSWER", "expectedOutput"],
+    ["reference", "expectedOutput"],
+    ["input", "input"],
+    ["Question", "input"],
+    ["prompt", "input"],
+    ["query", "input"],
+    ["Metadata", "metadata"],
+    ["ID", "id"],
+  ] as const)("maps a column named %s to %s", (column, field) => {
+    expect(guessColumn(field, ["other", column])).toBe(column);
+  });
+
+  it("prefers the closest name and leaves unknown columns alone", () => {
+    expect(guessColumn("expectedOutput", ["answer", "expected_output"])).toBe("expected_output");
+    expect(guessColumn("input", ["question", "Input"])).toBe("Input");
+    expect(guessColumn("input", ["text", "inputs"])).toBeUndefined();
+    expect(guessColumn("id", ["item_id"])).toBeUndefined();
+  });
+
+  it("maps a usual CSV header in a dry run without any mapping", async () => {
+    const report = await dryRun({
+      format: "csv",
+      content: "question,expected answer,answer,Metadata,id\nq,x,a,{},1\n",
+    });
+    expect(report.mapping).toEqual({
+      input: "question",
+      expectedOutput: "answer",
+      metadata: "Metadata",
+      id: "id",
+    });
+    expect(report.errors).toEqual([]);
   });
 });

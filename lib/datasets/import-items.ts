@@ -42,7 +42,7 @@ export const ImportItemsZ = z.object({
 });
 export type ImportItemsInput = z.infer<typeof ImportItemsZ>;
 
-type Field = keyof ImportItemsInput["mapping"];
+export type Field = keyof ImportItemsInput["mapping"];
 const FIELDS: Field[] = [
   "input",
   "expectedOutput",
@@ -149,7 +149,31 @@ export async function importDatasetItems(
   };
 }
 
-/** The given mapping, or for fields left out a column of the same name (case-insensitive). */
+/**
+ * Column names each field picks up by itself, best first; compared without case, spaces,
+ * underscores or hyphens ("Expected output", "expected_output" and "expectedOutput" are one).
+ */
+const COLUMN_SYNONYMS: Record<Field, string[]> = {
+  input: ["input", "question", "prompt", "query"],
+  expectedOutput: ["expectedoutput", "expected", "answer", "reference"],
+  metadata: ["metadata"],
+  id: ["id"],
+  sourceTraceId: ["sourcetraceid"],
+  sourceObservationId: ["sourceobservationid"],
+};
+
+const normalizeColumn = (name: string) => name.toLowerCase().replace(/[\s_-]+/g, "");
+
+/** The column a field maps to when the mapping leaves it out, if the file has a usual name. */
+export function guessColumn(field: Field, columns: readonly string[]): string | undefined {
+  for (const synonym of COLUMN_SYNONYMS[field]) {
+    const found = columns.find((name) => normalizeColumn(name) === synonym);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The given mapping, or for fields left out a column with a usual name (see COLUMN_SYNONYMS). */
 function resolveMapping(given: ImportItemsInput["mapping"], columns: string[]) {
   const mapping: ImportItemsInput["mapping"] = {};
   for (const field of FIELDS) {
@@ -160,8 +184,8 @@ function resolveMapping(given: ImportItemsInput["mapping"], columns: string[]) {
       }
       mapping[field] = named;
     } else if (given[field] === undefined) {
-      const sameName = columns.find((name) => name.toLowerCase() === field.toLowerCase());
-      if (sameName) mapping[field] = sameName;
+      const guessed = guessColumn(field, columns);
+      if (guessed) mapping[field] = guessed;
     }
   }
   return mapping;

@@ -25,6 +25,19 @@ async function signIn(page: Page, email: string, password: string): Promise<stri
   return new URL(page.url()).pathname;
 }
 
+/** The trace page folds its scoring card to one line: open it (retried until hydrated). */
+async function openTraceScores(page: Page): Promise<void> {
+  const panel = page.getByTestId("score-panel").first();
+  await expect
+    .poll(async () => {
+      if ((await panel.getAttribute("data-open")) !== "true") {
+        await panel.getByTestId("score-panel-toggle").click();
+      }
+      return panel.getAttribute("data-open");
+    }, POLL)
+    .toBe("true");
+}
+
 describe("annotation queue review", () => {
   let browser: Browser;
   let context: BrowserContext;
@@ -145,6 +158,12 @@ describe("annotation queue review", () => {
 
   it("shows the reviewer's scores, with author and comment, on the trace", async () => {
     await page.goto(`${baseUrl}${projectPath}/traces/${traceIds[2]}`);
+    // Folded to one line that names the score and its value.
+    await expect
+      .poll(() => page.getByTestId("score-summary").first().textContent(), POLL)
+      .toContain(`${VERDICT} good`);
+    expect(await page.getByTestId("score-control").count()).toBe(0);
+    await openTraceScores(page);
     const row = page
       .getByTestId("score-panel")
       .first()
@@ -154,6 +173,30 @@ describe("annotation queue review", () => {
     expect(await row.getByTestId("score-author").textContent()).toBeTruthy();
     expect(await row.textContent()).toContain(`checked by hand ${RUN}`);
     expect(await row.textContent()).toContain("ANNOTATION");
+  });
+
+  it("opens the folded trace scores with the c key and focuses the comment", async () => {
+    await page.goto(`${baseUrl}${projectPath}/traces/${traceIds[1]}`);
+    const panel = page.getByTestId("score-panel").first();
+    await expect.poll(() => panel.getAttribute("data-open"), POLL).toBe("false");
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute("aria-label"));
+    // Retried until the page is hydrated and listening.
+    await expect
+      .poll(async () => {
+        await page.keyboard.press("c");
+        return focused();
+      }, POLL)
+      .toBe("Comment");
+    expect(await panel.getAttribute("data-open")).toBe("true");
+
+    // Escape leaves the comment, so l then jumps to the label instead of typing into the comment.
+    const comment = panel.getByLabel("Comment");
+    await comment.fill("x");
+    await page.keyboard.press("Escape");
+    expect(await focused()).not.toBe("Comment");
+    await page.keyboard.press("l");
+    expect(await focused()).toBe("Label");
+    expect(await comment.inputValue()).toBe("x");
   });
 
   it("shows the score as a column and filters by it in the traces list", async () => {
@@ -207,6 +250,11 @@ describe("annotation queue review", () => {
       .toContain(`stars-${RUN}`);
 
     await page.goto(`${baseUrl}${projectPath}/traces/${traceIds[0]}`);
+    // A member gets both dataset buttons (a viewer gets none, below).
+    await page.getByTestId("span-panel").waitFor();
+    expect(await page.getByRole("button", { name: "Add to dataset" }).count()).toBe(1);
+    expect(await page.getByRole("button", { name: "Add span to dataset" }).count()).toBe(1);
+    await openTraceScores(page);
     const control = page
       .getByTestId("score-panel")
       .first()
@@ -227,10 +275,14 @@ describe("annotation queue review", () => {
     try {
       await signIn(viewerPage, viewer.email, "a-good-password-1");
       await viewerPage.goto(`${baseUrl}${projectPath}/traces/${traceIds[0]}`);
+      await openTraceScores(viewerPage);
       await viewerPage.getByTestId("score-read-only").first().waitFor();
       expect(await viewerPage.getByTestId("score-control").count()).toBe(0);
       expect(await viewerPage.getByRole("button", { name: /^Delete score/ }).count()).toBe(0);
       await expect.poll(() => viewerPage.getByTestId("score-row").count(), POLL).toBeGreaterThan(0);
+      // No dataset buttons either: the API refuses viewers with 403.
+      await viewerPage.getByTestId("span-panel").waitFor();
+      expect(await viewerPage.getByRole("button", { name: /to dataset$/ }).count()).toBe(0);
 
       await viewerPage.goto(`${baseUrl}${projectPath}/traces?tag=${TAG}&range=all`);
       await expect.poll(() => viewerPage.getByTestId("trace-row").count(), POLL).toBe(3);

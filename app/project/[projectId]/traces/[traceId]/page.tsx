@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TraceExplorer } from "@/components/traces/trace-explorer";
 import { TraceHeader } from "@/components/traces/trace-header";
+import { requireProjectAccess } from "@/lib/auth/access";
+import { hasRole } from "@/lib/auth/roles";
 import { getTraceSkeleton } from "@/lib/explorer/get-trace-skeleton";
 import { requireExplorerAccess } from "@/lib/explorer/require-explorer-access";
 import { decodeRouteParam } from "@/lib/explorer/route-param";
@@ -24,7 +26,9 @@ export default async function TracePage({
   searchParams: Promise<SearchParams>;
 }) {
   const { projectId, traceId } = await params;
-  await requireExplorerAccess(projectId);
+  const user = await requireExplorerAccess(projectId);
+  const { role } = await requireProjectAccess(user.id, projectId);
+  const canWrite = hasRole(role, "MEMBER");
 
   const skeleton = await getTraceSkeleton(projectId, decodeRouteParam(traceId).toLowerCase());
   if (!skeleton) notFound();
@@ -32,7 +36,7 @@ export default async function TracePage({
 
   return (
     <div className="space-y-4">
-      <TraceHeader projectId={projectId} summary={skeleton.summary} />
+      <TraceHeader projectId={projectId} summary={skeleton.summary} canWrite={canWrite} />
       <TraceExplorer
         projectId={projectId}
         traceId={skeleton.summary.traceId}
@@ -40,6 +44,7 @@ export default async function TracePage({
         traceDurationMs={skeleton.summary.latencyMs}
         initialSpanId={firstValue(query.span)}
         initialView={firstValue(query.view) === "timeline" ? "timeline" : "tree"}
+        canWrite={canWrite}
       />
     </div>
   );

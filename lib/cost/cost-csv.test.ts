@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+
+import { costCsvCell, toCostCsv } from "./cost-csv";
+
+describe("costCsvCell", () => {
+  it.each([
+    ['=HYPERLINK("http://x")', '"\'=HYPERLINK(""http://x"")"'],
+    ["+1+2", "'+1+2"],
+    ["-2+3", "'-2+3"],
+    ["@SUM(A1)", "'@SUM(A1)"],
+    ["\tcmd", "'\tcmd"],
+    ["\r=1", '"\'\r=1"'],
+    ["-", "'-"],
+  ])("neutralizes the formula %j", (value, cell) => {
+    expect(costCsvCell(value)).toBe(cell);
+  });
+
+  it.each([
+    [-0.25, "-0.25"],
+    ["-12", "-12"],
+    ["+3.5", "+3.5"],
+    [1e-7, "1e-7"],
+    [0, "0"],
+    ["gpt-4o", "gpt-4o"],
+    [null, ""],
+  ])("leaves %j as it is", (value, cell) => {
+    expect(costCsvCell(value)).toBe(cell);
+  });
+
+  it("quotes commas and quotes", () => {
+    expect(costCsvCell('a,"b"')).toBe('"a,""b"""');
+  });
+});
+
+describe("toCostCsv", () => {
+  it("writes the header and rows in column order", () => {
+    const csv = toCostCsv(
+      [
+        { group: "=cmd|' /C calc'!A0", cost: -1.5 },
+        { group: "gpt-4o", cost: 0.01 },
+      ],
+      ["group", "cost"],
+    );
+    expect(csv).toBe("group,cost\n'=cmd|' /C calc'!A0,-1.5\ngpt-4o,0.01");
+  });
+});
