@@ -192,7 +192,7 @@ describe("dataset curation", () => {
 
     await page.getByTestId("open-import").click();
     const csv =
-      'prompt,gold,notes\n"{""q"": 1}",one,\n,missing,\nplain question,"two, with comma",\n';
+      'utterance,gold,notes\n"{""q"": 1}",one,\n,missing,\nplain question,"two, with comma",\n';
     await page.getByTestId("import-file").setInputFiles({
       name: "golden.csv",
       mimeType: "text/csv",
@@ -201,7 +201,7 @@ describe("dataset curation", () => {
     await expect.poll(() => page.getByTestId("import-preview").count(), POLL).toBe(1);
     // No column is named like a field: the mapping is chosen by hand.
     expect(await page.getByTestId("import-run").isDisabled()).toBe(true);
-    await page.getByTestId("map-input").selectOption("prompt");
+    await page.getByTestId("map-input").selectOption("utterance");
     await page.getByTestId("map-expectedOutput").selectOption("gold");
     await page.getByTestId("import-run").click();
     await expect
