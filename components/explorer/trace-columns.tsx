@@ -71,13 +71,13 @@ export const TRACE_COLUMNS: readonly TraceColumn[] = [
     render: (row) =>
       row.errorCount > 0 ? (
         <span
-          className="rounded bg-red-100 px-1.5 py-px text-[11px] font-semibold text-red-700 dark:bg-red-950 dark:text-red-300"
+          className="rounded bg-red-100 px-1.5 py-px text-[11px] font-semibold whitespace-nowrap text-red-700 dark:bg-red-950 dark:text-red-300"
           data-testid="status-error"
         >
           {row.errorCount} error{row.errorCount === 1 ? "" : "s"}
         </span>
       ) : row.level === "WARNING" ? (
-        <span className="rounded bg-amber-100 px-1.5 py-px text-[11px] font-semibold text-amber-800 dark:bg-amber-950 dark:text-amber-300">
+        <span className="rounded bg-amber-100 px-1.5 py-px text-[11px] font-semibold whitespace-nowrap text-amber-800 dark:bg-amber-950 dark:text-amber-300">
           warning
         </span>
       ) : (

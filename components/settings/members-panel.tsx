@@ -88,7 +88,7 @@ export function MembersPanel(props: {
               aria-label="Role for the invitation"
               value={role}
               onChange={(event) => setRole(event.target.value as Role)}
-              className={`${inputClass} w-auto`}
+              className={`${inputClass} w-auto!`}
             >
               {ROLES.map((option) => (
                 <option key={option} value={option}>
@@ -154,7 +154,7 @@ export function MembersPanel(props: {
                           }),
                         )
                       }
-                      className={`${inputClass} w-auto`}
+                      className={`${inputClass} w-auto!`}
                     >
                       {ROLES.map((option) => (
                         <option key={option} value={option}>

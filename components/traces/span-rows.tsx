@@ -1,5 +1,6 @@
 import { memo } from "react";
 import { formatCost, formatDuration, formatTokens } from "@/lib/explorer/format";
+import { timelineBar } from "@/lib/explorer/timeline-bar";
 import type { SkeletonNode } from "@/lib/explorer/types";
 import { SpanTypeBadge, TYPE_BAR_CLASS } from "./span-type-badge";
 
@@ -10,8 +11,9 @@ export const ROW_HEIGHT = 30;
 /** Indentation stops growing here so that a deep chain stays readable; the depth is shown. */
 const MAX_INDENT_LEVELS = 24;
 const INDENT_PX = 14;
-const TIMELINE_MAX_INDENT_LEVELS = 12;
-const TIMELINE_INDENT_PX = 10;
+// The timeline's name column is narrow: past 8 levels the depth chip says how deep a span is.
+const TIMELINE_MAX_INDENT_LEVELS = 8;
+const TIMELINE_INDENT_PX = 8;
 
 interface RowProps {
   node: SkeletonNode;
@@ -188,9 +190,7 @@ export const TimelineRow = memo(function TimelineRow(
   props: RowProps & { traceDurationMs: number },
 ) {
   const { node, index, selected, collapsed, onSelect, traceDurationMs } = props;
-  const total = traceDurationMs > 0 ? traceDurationMs : 1;
-  const left = Math.min(100, (node.startMs / total) * 100);
-  const width = Math.max(0, Math.min(100 - left, (node.durationMs / total) * 100));
+  const { left, width, label } = timelineBar(node.startMs, node.durationMs, traceDurationMs);
   const indent = Math.min(node.depth, TIMELINE_MAX_INDENT_LEVELS) * TIMELINE_INDENT_PX;
   const barColor =
     node.level === "ERROR" ? "bg-red-500" : (TYPE_BAR_CLASS[node.type] ?? "bg-zinc-400");
@@ -220,11 +220,15 @@ export const TimelineRow = memo(function TimelineRow(
           style={{ left: `${left}%`, width: `max(2px, ${width}%)` }}
         />
         <span
-          className="absolute top-1/2 -translate-y-1/2 pl-1 font-mono text-[10px] whitespace-nowrap text-zinc-600 tabular-nums dark:text-zinc-400"
+          className={`absolute top-1/2 -translate-y-1/2 px-1 font-mono text-[10px] whitespace-nowrap text-zinc-600 tabular-nums dark:text-zinc-400 ${
+            label === "inside" ? "rounded-sm bg-white/85 dark:bg-zinc-900/85" : ""
+          }`}
           style={
-            left + width > 70
-              ? { right: `${100 - left}%`, paddingRight: 4 }
-              : { left: `${left + width}%` }
+            label === "after"
+              ? { left: `${left + width}%` }
+              : label === "before"
+                ? { right: `${100 - left}%` }
+                : { right: `${100 - left - width}%` }
           }
           data-testid="timeline-label"
         >

@@ -94,7 +94,7 @@ export function TraceHeader({
           {summary.name ?? "Unnamed trace"}
         </h1>
         {summary.errorCount > 0 ? (
-          <span className="rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold text-red-700 dark:bg-red-950 dark:text-red-300">
+          <span className="rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold whitespace-nowrap text-red-700 dark:bg-red-950 dark:text-red-300">
             {summary.errorCount} error{summary.errorCount === 1 ? "" : "s"}
           </span>
         ) : null}

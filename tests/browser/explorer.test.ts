@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import {
   buildRagAgentTrace,
   buildSameMillisecondTraces,
+  buildWideTrace,
   sendOtlp,
   type RagAgentTrace,
 } from "../fixtures/explorer-traces";
@@ -226,6 +227,48 @@ describe("trace explorer", () => {
     const selected = page.locator("[data-testid=tree-row][aria-selected=true]");
     expect(await selected.getAttribute("data-span-id")).toBe(ada.spanIds.embed);
     expect(await page.getByTestId("tree-row").count()).toBe(6);
+  });
+
+  it("scrolls a found span into view and keeps timeline labels off the names", async () => {
+    const wide = buildWideTrace({ children: 400, depth: 12, start: Date.now() - 30_000 });
+    await sendOtlp(baseUrl, wide.request);
+    await page.goto(`${baseUrl}${projectPath}/traces/${wide.traceId}`);
+    await expect.poll(() => page.getByTestId("tree-row").count()).toBeGreaterThan(10);
+
+    await page.getByLabel("Find span").fill("step-350");
+    await page.getByLabel("Find span").press("Enter");
+    const target = page.locator(`[data-testid=tree-row][data-span-id="${wide.childIds[350]}"]`);
+    await expect.poll(() => target.getAttribute("aria-selected")).toBe("true");
+    const list = await page.getByTestId("span-list").boundingBox();
+    await expect
+      .poll(async () => {
+        const row = await target.boundingBox();
+        return (
+          row !== null &&
+          list !== null &&
+          row.y >= list.y &&
+          row.y + row.height <= list.y + list.height
+        );
+      })
+      .toBe(true);
+
+    await page.getByRole("button", { name: "Timeline" }).click();
+    // The root's bar fills the row: its label sits inside the bar, not over the span names.
+    const rootRow = page.locator(`[data-testid=timeline-row][data-span-id="${wide.rootId}"]`);
+    await page.getByTestId("span-list").evaluate((element) => element.scrollTo(0, 0));
+    const overhang = await rootRow.getByTestId("timeline-label").evaluate((label) => {
+      const bars = (label.parentElement as HTMLElement).getBoundingClientRect();
+      return bars.left - label.getBoundingClientRect().left;
+    });
+    expect(overhang).toBeLessThanOrEqual(0);
+    // Twelve levels down the name still has room in the name column.
+    await page.getByLabel("Find span").fill("deep-12");
+    await page.getByLabel("Find span").press("Enter");
+    const deepName = page
+      .locator("[data-testid=timeline-row][aria-selected=true]")
+      .getByTestId("span-name");
+    await expect.poll(() => deepName.textContent()).toBe("deep-12");
+    expect((await deepName.boundingBox())?.width ?? 0).toBeGreaterThan(40);
   });
 
   it("shows a session as a conversation of turns, each linking to its trace", async () => {
