@@ -448,6 +448,31 @@ describe("decodeTraceRequest (JSON only)", () => {
     return decodeTraceRequest(encodeJsonBody(request), "application/json; charset=utf-8", null);
   }
 
+  it("keeps nanosecond times and int values sent as JSON numbers past 2^53 exact", () => {
+    const text = JSON.stringify(
+      buildWireRequest({
+        spans: [
+          buildWireSpan({
+            startTimeUnixNano: "START",
+            endTimeUnixNano: "END",
+            attributes: [{ key: "big", value: { intValue: "BIG" } }],
+          }),
+        ],
+      }),
+    )
+      .replace('"START"', "1700000000123456789")
+      .replace('"END"', "1700000000987654321")
+      .replace('"BIG"', "9223372036854775807");
+    const result = decodeTraceRequest(Buffer.from(text), "application/json", null);
+    const [span] = result.spans;
+    expect(span?.startTimeUnixNano).toBe("1700000000123456789");
+    expect(span?.endTimeUnixNano).toBe("1700000000987654321");
+    expect(span?.attributes).toContainEqual({
+      key: "big",
+      value: { intValue: "9223372036854775807" },
+    });
+  });
+
   it("should lowercase uppercase hex ids", () => {
     const [span] = decodeJson(
       buildWireRequest({

@@ -57,12 +57,9 @@ function hexFromBase64(text: string, field: string): string {
 }
 
 /**
- * A fixed64 nanosecond time as an exact decimal string. Strings are exact (BigInt). JSON numbers
- * above 2^53 already lost precision in JSON.parse; they are accepted as the value parsed.
+ * A fixed64 nanosecond time as an exact decimal string (BigInt). Long JSON numbers arrive here
+ * as strings (see json-int64.ts), so they are exact too.
  */
-// Limitation: a JSON number time above 2^53 has already lost precision in JSON.parse and is
-// accepted silently (DecodeResult has no warning channel); clients should send strings, as the
-// OTLP/JSON spec asks.
 export function normalizeUnixNano(raw: string | number | null | undefined, field: string): string {
   if (raw === null || raw === undefined || raw === "") return "0";
 

@@ -1,4 +1,5 @@
 import { exceedsJsonTextDepth } from "./json-depth";
+import { quoteLongInt64Numbers } from "./json-int64";
 import { OtlpRequestError } from "./errors";
 import { getTraceServiceTypes } from "./otlp-proto-schema";
 import type { DecodeResult } from "./normalize-request";
@@ -43,7 +44,7 @@ export function parseJsonRequest(payload: Uint8Array): WireTraceRequest {
 
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(quoteLongInt64Numbers(text));
   } catch (error) {
     throw new OtlpRequestError(400, `Body is not valid JSON: ${describeError(error)}`);
   }
