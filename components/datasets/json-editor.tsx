@@ -19,9 +19,13 @@ export function parseEditorText(text: string): { value: unknown } | { error: str
   }
 }
 
+type EditorMode = "json" | "text";
+
 /**
- * A JSON text area that says at once whether its text is valid JSON, with a markdown preview
- * when the value is a string (rendered safely: no HTML from the text ever runs).
+ * An editor of one JSON value. A string value is edited as plain text (no quotes or escapes to
+ * type) with a markdown preview, rendered safely: no HTML from the text ever runs. Any other
+ * value is edited as JSON, which says at once whether it is valid. The mode follows the value
+ * until the user types or picks one; "JSON" turns a string into any other value.
  */
 export function JsonEditor({
   label,
@@ -32,6 +36,7 @@ export function JsonEditor({
   readOnly = false,
 }: {
   label: string;
+  /** The value as JSON text (see toEditorText); empty for none. */
   text: string;
   onChange: (text: string) => void;
   testId: string;
@@ -39,42 +44,78 @@ export function JsonEditor({
   readOnly?: boolean;
 }) {
   const [preview, setPreview] = useState(false);
+  const [chosenMode, setChosenMode] = useState<EditorMode | null>(null);
   const parsed = parseEditorText(text);
   const error = "error" in parsed ? parsed.error : null;
-  const markdown = !error && "value" in parsed && typeof parsed.value === "string";
+  const value = "value" in parsed ? parsed.value : undefined;
+  const isString = typeof value === "string";
+  const textable = !error && (isString || value === null);
+  const mode: EditorMode =
+    (chosenMode ?? (isString ? "text" : "json")) === "text" && textable ? "text" : "json";
+
+  const edit = (next: string) => {
+    setChosenMode(mode);
+    if (mode === "json") onChange(next);
+    else onChange(next === "" ? "" : JSON.stringify(next));
+  };
 
   return (
     <div className="space-y-1">
       <div className="flex items-center gap-2">
         <span className="text-xs font-semibold tracking-wide text-zinc-500 uppercase">{label}</span>
-        {markdown ? (
+        <span
+          className="ml-auto inline-flex overflow-hidden rounded border border-zinc-300 text-[11px] dark:border-zinc-700"
+          role="group"
+          aria-label={`${label} format`}
+        >
+          {(["text", "json"] as const).map((option) => (
+            <button
+              key={option}
+              type="button"
+              aria-pressed={mode === option}
+              disabled={option === "text" && !textable}
+              title={option === "text" && !textable ? "Only a string can be edited as text" : ""}
+              className={`px-1.5 py-0.5 disabled:opacity-40 ${
+                mode === option
+                  ? "bg-zinc-200 font-semibold dark:bg-zinc-700"
+                  : "hover:bg-zinc-100 dark:hover:bg-zinc-800"
+              }`}
+              onClick={() => setChosenMode(option)}
+              data-testid={`${testId}-mode-${option}`}
+            >
+              {option === "text" ? "Text" : "JSON"}
+            </button>
+          ))}
+        </span>
+        {isString ? (
           <button
             type="button"
-            className="ml-auto text-xs text-indigo-600 hover:underline dark:text-indigo-400"
+            className="text-xs text-indigo-600 hover:underline dark:text-indigo-400"
             onClick={() => setPreview(!preview)}
             data-testid={`${testId}-preview-toggle`}
           >
-            {preview ? "Edit JSON" : "Preview markdown"}
+            {preview ? "Edit" : "Preview markdown"}
           </button>
         ) : null}
       </div>
-      {preview && markdown && "value" in parsed ? (
+      {preview && isString ? (
         <div
           className="max-h-80 overflow-auto rounded-md border border-zinc-200 p-3 text-sm dark:border-zinc-800"
           data-testid={`${testId}-preview`}
         >
-          <SafeMarkdown text={parsed.value as string} />
+          <SafeMarkdown text={value} />
         </div>
       ) : (
         <textarea
           aria-label={label}
           data-testid={testId}
-          value={text}
+          data-mode={mode}
+          value={mode === "text" ? (isString ? value : "") : text}
           readOnly={readOnly}
           rows={rows}
-          spellCheck={false}
-          onChange={(event) => onChange(event.target.value)}
-          className={`block w-full rounded-md border bg-white px-3 py-2 font-mono text-xs shadow-sm focus:outline-none dark:bg-zinc-900 ${error ? "border-red-400 focus:border-red-500" : "border-zinc-300 focus:border-indigo-500 dark:border-zinc-700"}`}
+          spellCheck={mode === "text"}
+          onChange={(event) => edit(event.target.value)}
+          className={`block w-full rounded-md border bg-white px-3 py-2 text-xs shadow-sm focus:outline-none dark:bg-zinc-900 ${mode === "json" ? "font-mono" : ""} ${error ? "border-red-400 focus:border-red-500" : "border-zinc-300 focus:border-indigo-500 dark:border-zinc-700"}`}
         />
       )}
       {error ? (

@@ -71,8 +71,10 @@ describe("dataset curation", () => {
     await page.goto(`${baseUrl}${projectPath}/traces/${ada.traceId}`);
     const dialog = await openDialog("add-trace-to-dataset");
 
-    expect(JSON.parse(await dialog.getByTestId("item-input").inputValue())).toBe(ada.question);
-    expect(JSON.parse(await dialog.getByTestId("item-expected").inputValue())).toBe(ada.answer);
+    // String values are edited as plain text: no quotes or escapes to type.
+    expect(await dialog.getByTestId("item-input").getAttribute("data-mode")).toBe("text");
+    expect(await dialog.getByTestId("item-input").inputValue()).toBe(ada.question);
+    expect(await dialog.getByTestId("item-expected").inputValue()).toBe(ada.answer);
     await dialog.getByTestId("dataset-choice").selectOption("__new__");
     await dialog.getByTestId("new-dataset-name").fill(datasetName);
     await dialog.getByTestId("add-to-dataset-save").click();
@@ -95,6 +97,7 @@ describe("dataset curation", () => {
     const dialog = await openDialog("add-span-to-dataset");
     await dialog.getByTestId("dataset-choice").selectOption({ label: `${datasetName} (1)` });
 
+    await dialog.getByTestId("item-expected-mode-json").click();
     await dialog.getByTestId("item-expected").fill('{"answer": ');
     await expect.poll(() => dialog.getByTestId("item-expected-error").count(), POLL).toBe(1);
     expect(await dialog.getByTestId("add-to-dataset-save").isDisabled()).toBe(true);
@@ -115,6 +118,7 @@ describe("dataset curation", () => {
     await page.waitForURL(/\/datasets\/[^/]+\/items\/[^/]+$/);
 
     await expect.poll(() => page.getByTestId("item-version-entry").count(), POLL).toBe(1);
+    await page.getByTestId("edit-expected-mode-json").click();
     await page.getByTestId("edit-expected").fill('"Call get_weather for Lisbon"');
     await page.getByTestId("save-item").click();
     await expect
@@ -223,7 +227,8 @@ describe("dataset curation", () => {
 
     const hostile =
       '**bold** <img src=x onerror="window.__datasetXss=1"> <script>window.__datasetXss=2</script>';
-    await page.getByTestId("edit-expected").fill(JSON.stringify(hostile));
+    expect(await page.getByTestId("edit-expected").getAttribute("data-mode")).toBe("text");
+    await page.getByTestId("edit-expected").fill(hostile);
     await page.getByTestId("edit-expected-preview-toggle").click();
     const preview = page.getByTestId("edit-expected-preview");
     await expect.poll(() => preview.locator("strong").textContent(), POLL).toBe("bold");
@@ -232,6 +237,13 @@ describe("dataset curation", () => {
     expect(await page.evaluate(() => (window as { __datasetXss?: number }).__datasetXss)).toBe(
       undefined,
     );
+
+    // Saved as text, it comes back as the same string.
+    await page.getByTestId("edit-expected-preview-toggle").click();
+    await page.getByTestId("save-item").click();
+    await expect.poll(() => page.getByTestId("item-saved").count(), POLL).toBe(1);
+    await page.reload();
+    await expect.poll(() => page.getByTestId("edit-expected").inputValue(), POLL).toBe(hostile);
   });
 
   it("renames a dataset and deletes it with its items", async () => {
