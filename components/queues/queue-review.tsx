@@ -176,6 +176,7 @@ export function QueueReview({
               projectId={projectId}
               traceId={item.traceId}
               observationId={item.observationId}
+              queueId={queue.id}
               configIds={queue.scoreConfigIds}
               shortcuts
               title="Scores"

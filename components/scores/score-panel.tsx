@@ -43,6 +43,7 @@ export function ScorePanel({
   projectId,
   traceId,
   observationId,
+  queueId = null,
   configIds,
   shortcuts = false,
   title,
@@ -63,6 +64,7 @@ export function ScorePanel({
     projectId,
     traceId,
     observationId,
+    queueId,
   });
   const [activeIndex, setActiveIndex] = useState(0);
   const [comment, setComment] = useState("");

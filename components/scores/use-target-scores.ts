@@ -18,11 +18,13 @@ export interface ScoreTarget {
   traceId: string;
   /** Null scores the whole trace. */
   observationId: string | null;
+  /** The annotation queue the scores are given in, if any. */
+  queueId?: string | null;
 }
 
 /** The scores and score configs of one trace or span, reloaded after every change. */
 export function useTargetScores(target: ScoreTarget) {
-  const { projectId, traceId, observationId } = target;
+  const { projectId, traceId, observationId, queueId = null } = target;
   const [data, setData] = useState<TargetScores | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
@@ -51,11 +53,11 @@ export function useTargetScores(target: ScoreTarget) {
     async (body: Record<string, unknown>) => {
       await apiFetch(`/api/projects/${projectId}/scores`, {
         method: "POST",
-        body: { traceId, observationId, ...body },
+        body: { traceId, observationId, ...(queueId ? { queueId } : {}), ...body },
       });
       reload();
     },
-    [projectId, traceId, observationId, reload],
+    [projectId, traceId, observationId, queueId, reload],
   );
 
   const remove = useCallback(

@@ -53,6 +53,7 @@ export async function createAnnotationScore(
 ): Promise<string> {
   const input = AnnotationScoreZ.parse(body);
   const config = input.configId ? await loadScoreConfigRule(projectId, input.configId) : null;
+  if (input.queueId) await assertQueueOfProject(projectId, input.queueId);
   const resolved = resolveLabelOrValue(input.name, input.value, config);
   const traceId = normalizeHexId(input.traceId, 32) ?? input.traceId;
   const observationId = normalizeHexId(input.observationId, 16);
@@ -157,3 +158,12 @@ export async function listActiveScoreConfigs(projectId: string) {
 }
 
 export type ScoringConfig = Awaited<ReturnType<typeof listActiveScoreConfigs>>[number];
+
+async function assertQueueOfProject(projectId: string, queueId: string): Promise<void> {
+  const queue = await getPrisma().annotationQueue.findFirst({
+    where: { projectId, id: queueId },
+    select: { id: true },
+  });
+  if (!queue)
+    throw new AppError("bad_request", "queueId: no such annotation queue in this project");
+}

@@ -43,7 +43,7 @@ export function toPublicScore(row: ScoreRow) {
     comment: row.comment,
     metadata: row.metadata ?? null,
     configId: row.configId,
-    queueId: null,
+    queueId: queueIdOf(row.metadata),
     environment: row.environment ?? "default",
     authorUserId: row.authorUserId,
     timestamp: row.timestamp.toISOString(),
@@ -53,3 +53,10 @@ export function toPublicScore(row: ScoreRow) {
   };
 }
 export type PublicScore = ReturnType<typeof toPublicScore>;
+
+/** The queue a reviewer scored in, kept in the score's metadata (see createAnnotationScore). */
+function queueIdOf(metadata: unknown): string | null {
+  if (metadata === null || typeof metadata !== "object" || Array.isArray(metadata)) return null;
+  const queueId = (metadata as { queueId?: unknown }).queueId;
+  return typeof queueId === "string" ? queueId : null;
+}

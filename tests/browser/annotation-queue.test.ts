@@ -173,6 +173,14 @@ describe("annotation queue review", () => {
     expect(await row.getByTestId("score-author").textContent()).toBeTruthy();
     expect(await row.textContent()).toContain(`checked by hand ${RUN}`);
     expect(await row.textContent()).toContain("ANNOTATION");
+
+    // Scores given in the queue say which queue (Langfuse's queueId).
+    const listed = await fetch(`${baseUrl}/api/public/v2/scores?name=${VERDICT}`, {
+      headers: { authorization: AUTH },
+    });
+    const { data } = (await listed.json()) as { data: Array<{ queueId: string | null }> };
+    expect(data.length).toBeGreaterThan(0);
+    expect(data.every((score) => typeof score.queueId === "string")).toBe(true);
   });
 
   it("opens the folded trace scores with the c key and focuses the comment", async () => {
@@ -219,7 +227,7 @@ describe("annotation queue review", () => {
     await checkboxes.nth(1).check();
     expect(await page.getByTestId("selected-count").textContent()).toBe("2 selected");
     await page.getByRole("button", { name: "Add to queue" }).click();
-    await page.getByLabel("Queue").selectOption({ label: `Review ${RUN}` });
+    await page.getByLabel("Queue", { exact: true }).selectOption({ label: `Review ${RUN}` });
     await page.getByRole("button", { name: "Add", exact: true }).click();
     await expect
       .poll(() => page.getByTestId("add-to-queue-result").textContent(), POLL)

@@ -176,6 +176,33 @@ describe("reviewing a queue", () => {
     expect(finished.queue).toMatchObject({ completed: 3, total: 3 });
   });
 
+  it("records the queue a score was given in, and refuses a queue of no such id", async () => {
+    const { queue } = await createQueue({ name: `scored ${RUN}`, traceIds: [traceIds[0]] });
+    const name = `queue-verdict-${RUN}`;
+    const scored = await owner.json(`/api/projects/${projectId}/scores`, "POST", {
+      traceId: traceIds[0],
+      name,
+      value: 1,
+      queueId: queue.id,
+    });
+    expect(scored.status, JSON.stringify(scored.body)).toBe(201);
+    const listed = await fetch(
+      `${baseUrl()}/api/public/v2/scores?name=${encodeURIComponent(name)}`,
+      { headers: { authorization: AUTH } },
+    );
+    const { data } = (await listed.json()) as { data: Array<{ queueId: string | null }> };
+    expect(data.map((score) => score.queueId)).toEqual([queue.id]);
+
+    const unknown = await owner.json(`/api/projects/${projectId}/scores`, "POST", {
+      traceId: traceIds[0],
+      name,
+      value: 0,
+      queueId: "no-such-queue",
+    });
+    expect(unknown.status).toBe(400);
+    expect(String(unknown.body.error)).toContain("queueId");
+  });
+
   it("refuses an unknown status and answers 404 for an item of another queue", async () => {
     const { queue } = await createQueue({ name: `status ${RUN}`, traceIds: [traceIds[0]] });
     const { item } = await review(queue.id);
