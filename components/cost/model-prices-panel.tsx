@@ -16,6 +16,8 @@ interface PriceRow {
   inputPrice: string | null;
   outputPrice: string | null;
   cachedInputPrice: string | null;
+  cacheWritePrice: string | null;
+  reasoningPrice: string | null;
 }
 
 interface RunRow {
@@ -36,6 +38,16 @@ function perToken(value: string): string | undefined {
   return trimmed ? new Decimal(trimmed).div(1_000_000).toFixed() : undefined;
 }
 
+const EMPTY_FORM = {
+  modelName: "",
+  aliases: "",
+  input: "",
+  output: "",
+  cached: "",
+  cacheWrite: "",
+  reasoning: "",
+};
+
 /** Project prices and aliases over the built-in registry, with recompute progress. */
 export function ModelPricesPanel(props: {
   projectId: string;
@@ -45,13 +57,7 @@ export function ModelPricesPanel(props: {
   runs: RunRow[];
 }) {
   const router = useRouter();
-  const [form, setForm] = useState({
-    modelName: props.prefillModel,
-    aliases: "",
-    input: "",
-    output: "",
-    cached: "",
-  });
+  const [form, setForm] = useState({ ...EMPTY_FORM, modelName: props.prefillModel });
   const [error, setError] = useState<string | null>(null);
   const [runs, setRuns] = useState(props.runs);
   const [filter, setFilter] = useState("");
@@ -80,9 +86,11 @@ export function ModelPricesPanel(props: {
           inputPrice: perToken(form.input),
           outputPrice: perToken(form.output),
           cachedInputPrice: perToken(form.cached),
+          cacheWritePrice: perToken(form.cacheWrite),
+          reasoningPrice: perToken(form.reasoning),
         },
       });
-      setForm({ modelName: "", aliases: "", input: "", output: "", cached: "" });
+      setForm(EMPTY_FORM);
       setRuns((await apiFetch<{ runs: RunRow[] }>(base)).runs);
       router.refresh();
     } catch (caught) {
@@ -115,7 +123,7 @@ export function ModelPricesPanel(props: {
             deployment) to this price. Stored costs are recomputed in the background.
           </p>
           <form
-            className="grid gap-3 sm:grid-cols-5"
+            className="grid gap-3 sm:grid-cols-4"
             onSubmit={(event) => {
               event.preventDefault();
               void submit();
@@ -127,7 +135,9 @@ export function ModelPricesPanel(props: {
                 ["aliases", "Aliases (comma-separated)", "my-azure-deployment"],
                 ["input", "Input $ / 1M tokens", "0.15"],
                 ["output", "Output $ / 1M tokens", "0.60"],
-                ["cached", "Cached input $ / 1M", "0.075"],
+                ["cached", "Cache read $ / 1M", "0.075"],
+                ["cacheWrite", "Cache write $ / 1M", "input price"],
+                ["reasoning", "Reasoning $ / 1M", "output price"],
               ] as const
             ).map(([key, label, placeholder]) => (
               <div key={key}>
@@ -143,7 +153,7 @@ export function ModelPricesPanel(props: {
                 />
               </div>
             ))}
-            <div className="sm:col-span-5">
+            <div className="sm:col-span-4">
               <button type="submit" className={buttonClass} disabled={!form.modelName.trim()}>
                 Add price
               </button>
@@ -199,7 +209,8 @@ export function ModelPricesPanel(props: {
               <th className="px-4 py-2">Source</th>
               <th className="px-4 py-2">From</th>
               <th className="px-4 py-2 text-right">Input / 1M</th>
-              <th className="px-4 py-2 text-right">Cached / 1M</th>
+              <th className="px-4 py-2 text-right">Cache read / 1M</th>
+              <th className="px-4 py-2 text-right">Cache write / 1M</th>
               <th className="px-4 py-2 text-right">Output / 1M</th>
               <th className="px-4 py-2">
                 <span className="sr-only">Actions</span>
@@ -226,6 +237,9 @@ export function ModelPricesPanel(props: {
                 </td>
                 <td className="px-4 py-2 text-right tabular-nums">
                   {perMillion(price.cachedInputPrice)}
+                </td>
+                <td className="px-4 py-2 text-right tabular-nums">
+                  {perMillion(price.cacheWritePrice)}
                 </td>
                 <td className="px-4 py-2 text-right tabular-nums">
                   {perMillion(price.outputPrice)}

@@ -72,4 +72,39 @@ describe("cost page with the demo workload", () => {
     expect(csv).toMatch(/\ngpt-4o-mini[^,]*,0\.\d+,\d+/);
     await context.close();
   });
+
+  it("adds a project price with cache read, cache write and reasoning rates from settings", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/sign-in?callbackUrl=/project/${projectId}/settings/models`);
+    await page.getByLabel("Email").fill(TEST_USER.email);
+    await page.getByLabel("Password").fill(TEST_USER.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(/\/settings\/models/);
+
+    const model = `house-model-${Date.now()}`;
+    await page.getByLabel("Model", { exact: true }).fill(model);
+    await page.getByLabel("Input $ / 1M tokens").fill("3");
+    await page.getByLabel("Output $ / 1M tokens").fill("15");
+    await page.getByLabel("Cache read $ / 1M").fill("0.3");
+    await page.getByLabel("Cache write $ / 1M").fill("3.75");
+    await page.getByLabel("Reasoning $ / 1M").fill("20");
+    await page.getByRole("button", { name: "Add price" }).click();
+
+    const row = page.getByTestId("price-row").filter({ hasText: model });
+    await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(1);
+    expect(await row.textContent()).toContain("$3.75");
+
+    const listed = await fetch(`${baseUrl}/api/public/models?limit=100`, {
+      headers: { authorization: basicAuth(TEST_KEYS.publicKey, TEST_KEYS.secretKey) },
+    });
+    const { data } = (await listed.json()) as {
+      data: Array<{ modelName: string; cacheWritePrice: string; reasoningPrice: string }>;
+    };
+    expect(data.find((price) => price.modelName === model)).toMatchObject({
+      cacheWritePrice: "0.00000375",
+      reasoningPrice: "0.00002",
+    });
+    await context.close();
+  });
 });
