@@ -191,7 +191,23 @@ export function MembersPanel(props: {
                 <td className="px-4 py-2">{invitation.email} (invited)</td>
                 <td className="px-4 py-2">{invitation.role.toLowerCase()}</td>
                 <td className="px-4 py-2 text-right text-xs">
-                  expires {new Date(invitation.expiresAt).toLocaleDateString()}
+                  <span className="mr-3">
+                    expires {new Date(invitation.expiresAt).toLocaleDateString()}
+                  </span>
+                  {canManage && (
+                    <button
+                      type="button"
+                      className={dangerButtonClass}
+                      aria-label={`Revoke the invitation of ${invitation.email}`}
+                      onClick={() =>
+                        void run(() =>
+                          apiFetch(`${base}/invitations/${invitation.id}`, { method: "DELETE" }),
+                        )
+                      }
+                    >
+                      Revoke
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}

@@ -123,6 +123,26 @@ export function listPendingInvitations(organizationId: string) {
   });
 }
 
+/**
+ * Revokes a pending invitation: its link stops working. Only owners revoke an invitation to
+ * become owner, as only they can make one.
+ */
+export async function revokeInvitation(
+  organizationId: string,
+  actorRole: Role,
+  invitationId: string,
+): Promise<void> {
+  const prisma = getPrisma();
+  const invitation = await prisma.invitation.findFirst({
+    where: { id: invitationId, organizationId, acceptedAt: null },
+  });
+  if (!invitation) throw new AppError("not_found", "Invitation not found or already accepted");
+  if (invitation.role === "OWNER" && actorRole !== "OWNER") {
+    throw new AppError("forbidden", "Only owners can revoke an invitation of an owner");
+  }
+  await prisma.invitation.delete({ where: { id: invitationId } });
+}
+
 /** Looks up an open invitation by its token (for the invitation page). */
 export async function findInvitation(token: string) {
   const invitation = await getPrisma().invitation.findUnique({

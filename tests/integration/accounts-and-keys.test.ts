@@ -189,6 +189,28 @@ describe("tenancy and roles", () => {
     expect(projects.status).toBe(404);
   });
 
+  it("revokes a pending invitation: its link stops working", async () => {
+    const email = uniqueEmail("revoked");
+    const invitation = await owner.client.json(
+      `/api/organizations/${owner.organizationId}/invitations`,
+      "POST",
+      { email, role: "MEMBER" },
+    );
+    const invitationPath = `/api/organizations/${owner.organizationId}/invitations`;
+    const id = String(invitation.body.id);
+    const token = String(invitation.body.link).split("/invite/")[1] ?? "";
+
+    const revoked = await owner.client.json(`${invitationPath}/${id}`, "DELETE");
+    expect(revoked.status).toBe(200);
+    expect((await owner.client.json(`${invitationPath}/${id}`, "DELETE")).status).toBe(404);
+
+    const invitee = await signUpAndSignIn(email);
+    const accepted = await invitee.client.json(`/api/invitations/${token}`, "POST");
+    expect(accepted.status).toBe(404);
+    const keys = await invitee.client.json(`/api/projects/${owner.projectId}/api-keys`);
+    expect(keys.status).toBe(404);
+  });
+
   it("requires a session for management routes", async () => {
     const response = await fetch(`${baseUrl}/api/projects/${owner.projectId}/api-keys`);
     expect(response.status).toBe(401);
