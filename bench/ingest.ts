@@ -11,6 +11,7 @@ import { parseArgs } from "node:util";
 
 import postgres from "postgres";
 
+import { postgresJsConnection } from "../lib/db/connection-options";
 import { findFreePort, startEmbeddedPostgres } from "../lib/db/embedded-postgres";
 import { deployMigrations } from "../lib/db/migrate";
 import { mapSpan } from "../lib/ingest/map/map-span";
@@ -187,7 +188,10 @@ async function main(): Promise<void> {
   const appDir = await mkdtemp(path.join(os.tmpdir(), "sightline-bench-ingest-app-"));
   const database = await startEmbeddedPostgres({ dataDir });
   let app: Awaited<ReturnType<typeof startApp>> | null = null;
-  const sql = postgres(database.databaseUrl, {
+  // The same transport as the app's (a Unix socket when there is one), for a fair ceiling.
+  const connection = postgresJsConnection(database.databaseUrl);
+  const sql = postgres(connection.url, {
+    path: connection.path,
     onnotice: () => {},
     types: { bigint: postgres.BigInt },
   });
