@@ -15,12 +15,13 @@ import {
   COPY_TO_STAGING_SQL,
   CREATE_STAGING_SQL,
   FIND_STORED_SPANS_SQL,
+  FIND_STORED_TRACES_SQL,
   LOCK_TRACES_SQL,
   UPSERT_MOVED_SPANS_SQL,
   UPSERT_SPANS_SQL,
 } from "./span-upsert-sql";
 import { RECOMPUTE_TRACES_SQL } from "./trace-rollup-sql";
-import { MARK_COST_HOURS_DIRTY_SQL } from "@/lib/cost/cost-rollups";
+import { MARK_COST_HOURS_DIRTY_SQL, MARK_COST_MINUTES_DIRTY_SQL } from "@/lib/cost/cost-rollups";
 
 /** What happened to a batch: spans stored and spans refused (counted in OTLP partialSuccess). */
 export interface WriteSpansResult {
@@ -47,6 +48,8 @@ export interface SpanBatch {
   startNs: string[];
   /** Partition months of the rows (see partitionMonthOf). */
   months: string[];
+  /** The distinct minutes (ISO, UTC) the rows start in: their cost hours, in any time zone. */
+  startMinutes: string[];
   /** formatStoredSpanCopyLine of every row, UTF-8 encoded. */
   copyText: Uint8Array;
   rejected: WriteSpansResult["rejected"];
@@ -71,6 +74,7 @@ export function buildSpanBatch(
     spanIds: rows.map((row) => row.scalars.span_id),
     startNs: rows.map((row) => row.scalars.start_ns),
     months: monthsOf(rows),
+    startMinutes: startMinutesOf(rows),
     copyText: Buffer.from(text, "utf8"),
     rejected,
   };
@@ -89,12 +93,18 @@ export async function writeSpans(
 }
 
 /**
- * Writes a batch in one transaction: per-trace locks and the lookup of the batch's spans
- * already stored (pipelined); then a COPY straight into `spans` when none is (the usual case),
- * else a COPY of the same lines into the connection's staging table and an upsert from it; then
- * the rollup of every trace touched and the marking of the hours whose cost rollups need a
- * refresh (pipelined). When this resolves, the batch is committed. Re-sends replace rather than
- * add (see span-upsert-sql.ts for the rule).
+ * Writes a batch in one transaction: per-trace locks and the lookup of which of the batch's
+ * traces are already stored (pipelined); for those only, the lookup of the batch's spans already
+ * stored; then a COPY straight into `spans` when none is (the usual case), else a COPY of the
+ * same lines into the connection's staging table and an upsert from it; then the rollup of every
+ * trace touched and the marking of the hours whose cost rollups need a refresh (pipelined). When
+ * this resolves, the batch is committed. Re-sends replace rather than add (see
+ * span-upsert-sql.ts for the rule).
+ *
+ * A trace has a `traces` row exactly when some span of it is stored (both are written in one
+ * transaction, and neither is deleted alone), so a trace without one, checked under its lock,
+ * has no stored span: the per-span lookup and the scan of its stored spans for cost hours are
+ * skipped for it.
  */
 export async function writeSpanBatch(
   projectId: string,
@@ -108,17 +118,14 @@ export async function writeSpanBatch(
 
   const traceIds = [...new Set(batch.traceIds)];
   await sql.begin(async (transaction) => {
-    const [, stored] = await Promise.all([
+    const [, known] = await Promise.all([
       transaction.unsafe(LOCK_TRACES_SQL, [projectId, traceIds], { prepare: true }),
-      // Planned each time: a generic plan, made without the parameter values, can choose to
-      // scan the project's spans.
-      transaction.unsafe<StoredSpan[]>(FIND_STORED_SPANS_SQL, [
-        projectId,
-        batch.traceIds,
-        batch.spanIds,
-        batch.startNs,
-      ]),
+      transaction.unsafe<{ trace_id: string }[]>(FIND_STORED_TRACES_SQL, [projectId, traceIds], {
+        prepare: true,
+      }),
     ]);
+    const knownTraceIds = known.map((row) => row.trace_id);
+    const stored = await findStoredSpans(transaction, projectId, batch, knownTraceIds);
 
     if (stored.length === 0) {
       await copyText(transaction, COPY_TO_SPANS_SQL, batch.copyText);
@@ -130,10 +137,42 @@ export async function writeSpanBatch(
     await Promise.all([
       stored.length === 0 ? null : upsertFromStaging(transaction, projectId, stored),
       transaction.unsafe(RECOMPUTE_TRACES_SQL, [projectId, traceIds]),
-      transaction.unsafe(MARK_COST_HOURS_DIRTY_SQL, [projectId, traceIds]),
+      transaction.unsafe(MARK_COST_MINUTES_DIRTY_SQL, [projectId, batch.startMinutes], {
+        prepare: true,
+      }),
+      knownTraceIds.length === 0
+        ? null
+        : transaction.unsafe(MARK_COST_HOURS_DIRTY_SQL, [projectId, knownTraceIds]),
     ]);
   });
   return { written: batch.traceIds.length, traceCount: traceIds.length, rejected };
+}
+
+/** The stored rows of the batch's spans that belong to already stored traces. */
+async function findStoredSpans(
+  transaction: TransactionSql,
+  projectId: string,
+  batch: SpanBatch,
+  knownTraceIds: readonly string[],
+): Promise<StoredSpan[]> {
+  if (knownTraceIds.length === 0) return [];
+
+  const known = new Set(knownTraceIds);
+  const keys = { traceIds: [] as string[], spanIds: [] as string[], startNs: [] as string[] };
+  batch.traceIds.forEach((traceId, index) => {
+    if (!known.has(traceId)) return;
+    keys.traceIds.push(traceId);
+    keys.spanIds.push(batch.spanIds[index] as string);
+    keys.startNs.push(batch.startNs[index] as string);
+  });
+  // Planned each time: a generic plan, made without the parameter values, can choose to scan
+  // the project's spans.
+  return transaction.unsafe<StoredSpan[]>(FIND_STORED_SPANS_SQL, [
+    projectId,
+    keys.traceIds,
+    keys.spanIds,
+    keys.startNs,
+  ]);
 }
 
 interface StoredSpan {
@@ -256,4 +295,20 @@ function monthsOf(rows: readonly SpanRow[]): string[] {
     if (month) months.add(month);
   }
   return [...months];
+}
+
+const NANOS_PER_MINUTE = 60_000_000_000n;
+
+/**
+ * Time zones differ from UTC by whole minutes, so the minute a span starts in fixes its hour in
+ * the server's time zone (date_trunc('hour') of a timestamptz uses it).
+ */
+function startMinutesOf(rows: readonly SpanRow[]): string[] {
+  const minutes = new Set<bigint>();
+  for (const row of rows) {
+    const nanos = row.startNs;
+    const floored = nanos - (((nanos % NANOS_PER_MINUTE) + NANOS_PER_MINUTE) % NANOS_PER_MINUTE);
+    minutes.add(floored / NANOS_PER_MINUTE);
+  }
+  return [...minutes].map((minute) => new Date(Number(minute) * 60_000).toISOString());
 }
