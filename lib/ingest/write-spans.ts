@@ -21,6 +21,7 @@ import {
   UPSERT_SPANS_SQL,
 } from "./span-upsert-sql";
 import { RECOMPUTE_TRACES_SQL } from "./trace-rollup-sql";
+import { buildTraceRollupLines, COPY_TO_TRACES_SQL } from "./trace-rollup-rows";
 import { MARK_COST_HOURS_DIRTY_SQL, MARK_COST_MINUTES_DIRTY_SQL } from "@/lib/cost/cost-rollups";
 
 /** What happened to a batch: spans stored and spans refused (counted in OTLP partialSuccess). */
@@ -52,6 +53,8 @@ export interface SpanBatch {
   startMinutes: string[];
   /** formatStoredSpanCopyLine of every row, UTF-8 encoded. */
   copyText: Uint8Array;
+  /** Per trace id, its `traces` row as a COPY line, valid if none of its spans was stored. */
+  traceRollups: Array<[string, string]>;
   rejected: WriteSpansResult["rejected"];
 }
 
@@ -76,6 +79,7 @@ export function buildSpanBatch(
     months: monthsOf(rows),
     startMinutes: startMinutesOf(rows),
     copyText: Buffer.from(text, "utf8"),
+    traceRollups: buildTraceRollupLines(projectId, rows),
     rejected,
   };
 }
@@ -117,6 +121,7 @@ export async function writeSpanBatch(
   await ensureSpanPartitions(sql, batch.months);
 
   const traceIds = [...new Set(batch.traceIds)];
+  const useBatchRollups = await batchRollupsAllowed(sql);
   await sql.begin(async (transaction) => {
     const [, known] = await Promise.all([
       transaction.unsafe(LOCK_TRACES_SQL, [projectId, traceIds], { prepare: true }),
@@ -134,9 +139,23 @@ export async function writeSpanBatch(
       await copyText(transaction, COPY_TO_STAGING_SQL, batch.copyText);
     }
 
+    // Traces stored for the first time take the rollups computed with the batch; the others
+    // are recomputed from all of their stored spans.
+    const storedTraces = new Set(knownTraceIds);
+    const newRollups = useBatchRollups
+      ? batch.traceRollups.filter(([traceId]) => !storedTraces.has(traceId))
+      : [];
+    if (newRollups.length > 0) {
+      const lines = newRollups.map(([, line]) => line).join("");
+      await copyText(transaction, COPY_TO_TRACES_SQL, Buffer.from(lines, "utf8"));
+    }
+    const recomputed = useBatchRollups ? knownTraceIds : traceIds;
+
     await Promise.all([
       stored.length === 0 ? null : upsertFromStaging(transaction, projectId, stored),
-      transaction.unsafe(RECOMPUTE_TRACES_SQL, [projectId, traceIds]),
+      recomputed.length === 0
+        ? null
+        : transaction.unsafe(RECOMPUTE_TRACES_SQL, [projectId, recomputed]),
       transaction.unsafe(MARK_COST_MINUTES_DIRTY_SQL, [projectId, batch.startMinutes], {
         prepare: true,
       }),
@@ -174,6 +193,33 @@ async function findStoredSpans(
     keys.startNs,
   ]);
 }
+
+const batchRollupsAllowedByPool = new WeakMap<Sql, Promise<boolean>>();
+
+/**
+ * Whether the database sorts text by code point (C, POSIX or C.UTF-8 collation, or the builtin
+ * provider), as the batch rollups order tags, models and span ids: elsewhere every trace is
+ * rolled up in SQL. Asked once per pool; a failed check is asked again next time.
+ */
+function batchRollupsAllowed(sql: Sql): Promise<boolean> {
+  let allowed = batchRollupsAllowedByPool.get(sql);
+  if (!allowed) {
+    allowed = sql<{ provider: string; collate: string }[]>`
+      SELECT datlocprovider AS provider, datcollate AS collate
+      FROM pg_database WHERE datname = current_database()`.then(
+      ([row]) =>
+        row?.provider === "b" || (row?.provider === "c" && CODE_POINT_COLLATIONS.has(row.collate)),
+      () => {
+        batchRollupsAllowedByPool.delete(sql);
+        return false;
+      },
+    );
+    batchRollupsAllowedByPool.set(sql, allowed);
+  }
+  return allowed;
+}
+
+const CODE_POINT_COLLATIONS = new Set(["C", "POSIX", "C.UTF-8", "C.utf8"]);
 
 interface StoredSpan {
   trace_id: string;
