@@ -50,6 +50,11 @@ export const TRACE_ROLLUP_COLUMNS = [
 
 export const COPY_TO_TRACES_SQL = `COPY "traces" (${TRACE_ROLLUP_COLUMNS.map((name) => `"${name}"`).join(", ")}) FROM STDIN`;
 
+/** What a rollup reads of a span row. */
+export type RollupRow = Pick<SpanRow, "startNs" | "scalars"> & {
+  json: Pick<SpanRow["json"], "input" | "output" | "metadata" | "trace_input" | "trace_output">;
+};
+
 const FIRST_VALUE_COLUMNS = [
   "user_id",
   "session_id",
@@ -80,9 +85,9 @@ const COST_SCALE = 12;
  */
 export function buildTraceRollupLines(
   projectId: string,
-  rows: readonly SpanRow[],
+  rows: readonly RollupRow[],
 ): Array<[string, string]> {
-  const byTrace = new Map<string, SpanRow[]>();
+  const byTrace = new Map<string, RollupRow[]>();
   for (const row of rows) {
     const traceRows = byTrace.get(row.scalars.trace_id);
     if (traceRows) traceRows.push(row);
@@ -94,14 +99,14 @@ export function buildTraceRollupLines(
   ]);
 }
 
-function formatTraceRollupLine(projectId: string, traceId: string, rows: SpanRow[]): string {
+function formatTraceRollupLine(projectId: string, traceId: string, rows: RollupRow[]): string {
   const ordered = [...rows].sort(compareByStart);
   const spanIds = new Set(ordered.map((row) => row.scalars.span_id));
-  const isRoot = (row: SpanRow) =>
+  const isRoot = (row: RollupRow) =>
     row.scalars.parent_span_id === null || !spanIds.has(row.scalars.parent_span_id);
 
-  const root = ordered.find(isRoot) ?? (ordered[0] as SpanRow);
-  const first = (pick: (row: SpanRow) => string | null) => {
+  const root = ordered.find(isRoot) ?? (ordered[0] as RollupRow);
+  const first = (pick: (row: RollupRow) => string | null) => {
     for (const row of ordered) {
       const value = pick(row);
       if (value !== null) return value;
@@ -199,7 +204,7 @@ function toBigInt(value: number | null): bigint {
 }
 
 /** Start, then span id: the order RECOMPUTE_TRACES_SQL picks first values and roots in. */
-function compareByStart(left: SpanRow, right: SpanRow): number {
+function compareByStart(left: RollupRow, right: RollupRow): number {
   if (left.startNs !== right.startNs) return left.startNs < right.startNs ? -1 : 1;
   return compareCodePoints(left.scalars.span_id, right.scalars.span_id);
 }

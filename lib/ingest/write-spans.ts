@@ -5,7 +5,7 @@ import type { TransactionSql } from "postgres";
 import { getSql, type Sql } from "@/lib/db/sql";
 import type { MappedSpan } from "@/lib/ingest/types";
 
-import { assertRequestSize } from "./span-batches";
+import { assertRequestChars, estimateRowChars } from "./span-batches";
 import { SPAN_JSON_COLUMNS, SPAN_SCALAR_COLUMNS } from "./span-columns";
 import { ensureSpanPartitions, partitionMonthOf } from "./span-partitions";
 import { formatStoredSpanCopyLine } from "./span-copy";
@@ -64,14 +64,14 @@ export interface SpanBatch {
  */
 export function buildSpanBatch(
   projectId: string,
-  mapped: readonly MappedSpan[],
+  mapped: Iterable<MappedSpan>,
   options: SpanRowOptions,
 ): SpanBatch {
-  const { rows, rejected } = prepareRows(mapped, options);
-  assertRequestSize(rows);
+  const { entries, rejected } = prepareRows(projectId, mapped, options);
+  const rows = entries.map((entry) => entry.row);
 
   let text = "";
-  for (const row of rows) text += formatStoredSpanCopyLine(projectId, row);
+  for (const entry of entries) text += entry.line;
   return {
     traceIds: rows.map((row) => row.scalars.trace_id),
     spanIds: rows.map((row) => row.scalars.span_id),
@@ -283,39 +283,85 @@ async function copyText(transaction: TransactionSql, copySql: string, text: Uint
 }
 
 /**
- * Rows in a deterministic order (trace id, span id) so that concurrent writers lock in the same
- * order, with a span sent twice in one batch merged into one row: ON CONFLICT cannot touch a
- * row twice in one statement.
+ * What is kept of a row once its COPY line is built: the scalars and the JSON texts a re-send
+ * keeps when it leaves them null (which merging and the trace rollups read). The others, the
+ * bulk of a row (attributes, events, ...), are garbage at once instead of living until the whole
+ * request is built.
  */
-function prepareRows(mapped: readonly MappedSpan[], options: SpanRowOptions) {
+type RetainedRow = Pick<SpanRow, "startNs" | "scalars"> & {
+  json: Pick<SpanRow["json"], KeptJsonColumn>;
+};
+
+const KEPT_JSON_COLUMNS = SPAN_JSON_COLUMNS.filter((column) => column.merge !== "replace").map(
+  (column) => column.name as KeptJsonColumn,
+);
+
+type KeptJsonColumn =
+  | "model_parameters"
+  | "input"
+  | "output"
+  | "trace_input"
+  | "trace_output"
+  | "metadata"
+  | "cost_details";
+
+interface RowEntry {
+  row: RetainedRow;
+  line: string;
+  /** estimateRowChars of the full row, counted toward the request's size limit. */
+  chars: number;
+}
+
+/**
+ * Rows in a deterministic order (trace id, span id) so that concurrent writers lock in the same
+ * order, with a span sent twice in one batch merged into one row (ON CONFLICT cannot touch a row
+ * twice in one statement), each with its COPY line. Throws a 413 AppError when the rows are too
+ * large.
+ */
+function prepareRows(projectId: string, mapped: Iterable<MappedSpan>, options: SpanRowOptions) {
   const rejected: WriteSpansResult["rejected"] = { count: 0, reasons: [] };
-  const bySpan = new Map<string, SpanRow>();
+  const bySpan = new Map<string, RowEntry>();
+  let chars = 0;
 
   for (const span of mapped) {
-    const row = buildSpanRow(span, options);
-    if ("rejection" in row) {
+    const built = buildSpanRow(span, options);
+    if ("rejection" in built) {
       rejected.count++;
       if (rejected.reasons.length < MAX_REASONS) {
         rejected.reasons.push(
-          `span ${span.span.spanId} of trace ${span.span.traceId}: ${row.rejection}`,
+          `span ${span.span.spanId} of trace ${span.span.traceId}: ${built.rejection}`,
         );
       }
       continue;
     }
 
-    const key = `${row.scalars.trace_id}:${row.scalars.span_id}`;
+    const key = `${built.scalars.trace_id}:${built.scalars.span_id}`;
     const earlier = bySpan.get(key);
-    bySpan.set(key, earlier ? mergeRows(earlier, row) : row);
+    const row = earlier ? mergeRows(earlier.row, built) : built;
+    const entry = { row: retain(row), line: "", chars: estimateRowChars(row) };
+    chars += entry.chars - (earlier?.chars ?? 0);
+    assertRequestChars(chars);
+    entry.line = formatStoredSpanCopyLine(projectId, row);
+    bySpan.set(key, entry);
   }
 
-  const rows = [...bySpan.entries()]
+  const entries = [...bySpan.entries()]
     .sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0))
-    .map(([, row]) => row);
-  return { rows, rejected };
+    .map(([, entry]) => entry);
+  return { entries, rejected };
 }
 
-/** The re-send rule applied inside one batch: the later row wins, its nulls keep earlier values. */
-function mergeRows(earlier: SpanRow, later: SpanRow): SpanRow {
+function retain(row: SpanRow): RetainedRow {
+  const json: Partial<RetainedRow["json"]> = {};
+  for (const name of KEPT_JSON_COLUMNS) json[name] = row.json[name];
+  return { startNs: row.startNs, scalars: row.scalars, json: json as RetainedRow["json"] };
+}
+
+/**
+ * The re-send rule applied inside one batch: the later row wins, its nulls keep earlier values
+ * (only kept columns are read from the earlier row).
+ */
+function mergeRows(earlier: RetainedRow, later: SpanRow): SpanRow {
   const scalars: Record<string, unknown> = { ...later.scalars };
   const json: Record<string, unknown> = { ...later.json };
   const earlierScalars: Record<string, unknown> = { ...earlier.scalars };
@@ -334,7 +380,7 @@ function mergeRows(earlier: SpanRow, later: SpanRow): SpanRow {
   };
 }
 
-function monthsOf(rows: readonly SpanRow[]): string[] {
+function monthsOf(rows: readonly RetainedRow[]): string[] {
   const months = new Set<string>();
   for (const row of rows) {
     const month = partitionMonthOf(row.startNs);
@@ -349,7 +395,7 @@ const NANOS_PER_MINUTE = 60_000_000_000n;
  * Time zones differ from UTC by whole minutes, so the minute a span starts in fixes its hour in
  * the server's time zone (date_trunc('hour') of a timestamptz uses it).
  */
-function startMinutesOf(rows: readonly SpanRow[]): string[] {
+function startMinutesOf(rows: readonly RetainedRow[]): string[] {
   const minutes = new Set<bigint>();
   for (const row of rows) {
     const nanos = row.startNs;
