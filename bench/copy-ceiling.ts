@@ -4,8 +4,6 @@ import { once } from "node:events";
 
 import type { Sql } from "../lib/db/sql";
 import { SPAN_JSON_COLUMNS, SPAN_SCALAR_COLUMNS } from "../lib/ingest/span-columns";
-import { formatStoredSpanCopyLine } from "../lib/ingest/span-copy";
-import type { SpanRow } from "../lib/ingest/span-row";
 
 export const CEILING_TABLE = "bench_copy_ceiling";
 
@@ -17,11 +15,6 @@ const COLUMNS = [
   "end_time",
 ];
 
-/** The writer's COPY line for `spans`, so the ceiling copies exactly the rows ingest stores. */
-export function formatCopyLine(projectId: string, row: SpanRow): string {
-  return formatStoredSpanCopyLine(projectId, row);
-}
-
 /** A fresh bare table with the spans columns (LIKE copies no index and no partitioning). */
 export async function createCeilingTable(sql: Sql): Promise<void> {
   await sql.unsafe(`DROP TABLE IF EXISTS ${CEILING_TABLE}`);
@@ -29,7 +22,11 @@ export async function createCeilingTable(sql: Sql): Promise<void> {
 }
 
 /** COPYs chunks of lines, `streams` COPY statements at a time; returns elapsed milliseconds. */
-export async function copyChunks(sql: Sql, chunks: string[], streams: number): Promise<number> {
+export async function copyChunks(
+  sql: Sql,
+  chunks: ReadonlyArray<string | Uint8Array>,
+  streams: number,
+): Promise<number> {
   const queue = [...chunks];
   const started = performance.now();
   await Promise.all(

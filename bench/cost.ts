@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
+import { postgresJsArgs } from "../lib/db/connection-options";
 import { startEmbeddedPostgres } from "../lib/db/embedded-postgres";
 import { deployMigrations } from "../lib/db/migrate";
 
@@ -73,7 +74,7 @@ async function main(): Promise<void> {
   try {
     await deployMigrations(database.databaseUrl);
     process.env.DATABASE_URL = database.databaseUrl;
-    const sql = postgres(database.databaseUrl, { onnotice: () => {} });
+    const sql = postgres(...postgresJsArgs(database.databaseUrl));
     await seed(sql);
     await sql.end();
 

@@ -11,13 +11,14 @@ import { parseArgs } from "node:util";
 
 import postgres from "postgres";
 
+import { postgresJsConnection } from "../lib/db/connection-options";
 import { findFreePort, startEmbeddedPostgres } from "../lib/db/embedded-postgres";
 import { deployMigrations } from "../lib/db/migrate";
-import { mapSpan } from "../lib/ingest/map/map-span";
-import { buildSpanRow } from "../lib/ingest/span-row";
-import { decodeTraceRequest } from "../lib/otlp/decode-request";
+import { getIngestLimits } from "../lib/ingest/ingest-limits";
+import { prepareOtlpRequest } from "../lib/ingest/prepare-otlp-request";
+import { DEFAULT_BODY_LIMITS } from "../lib/otlp/decode-request";
 import { encodeProtobufBody } from "../lib/otlp/test-builders";
-import { copyChunks, createCeilingTable, formatCopyLine } from "./copy-ceiling";
+import { copyChunks, createCeilingTable } from "./copy-ceiling";
 import { generateRequests } from "./ingest-traces";
 import { cpuSecondsOfTree } from "./process-cpu";
 
@@ -106,18 +107,28 @@ function percentile(sorted: number[], fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? 0;
 }
 
-/** The rows the writer builds from the same bodies, as COPY text chunks of one request each. */
-function buildCopyChunks(projectId: string, bodies: Uint8Array[]): string[] {
-  return bodies.map((body) => {
-    const { spans } = decodeTraceRequest(body, "application/x-protobuf", null);
-    return spans
-      .map((span) => {
-        const row = buildSpanRow(mapSpan(span), { maxIoBytes: 1024 * 1024 });
-        if ("rejection" in row) throw new Error(row.rejection);
-        return formatCopyLine(projectId, row);
-      })
-      .join("");
-  });
+/**
+ * The COPY text the app writes for the same bodies, one chunk per request: built by the same
+ * function the ingest workers run, with the project's prices, so the ceiling copies exactly the
+ * bytes ingest sends (costs included).
+ */
+async function buildCopyChunks(projectId: string, bodies: Uint8Array[]): Promise<Uint8Array[]> {
+  const { loadPriceBook } = await import("../lib/cost/price-store");
+  const { getPrisma } = await import("../lib/db/prisma");
+  const priceBook = await loadPriceBook(projectId);
+  await getPrisma().$disconnect();
+  return bodies.map(
+    (body) =>
+      prepareOtlpRequest({
+        projectId,
+        body,
+        contentType: "application/x-protobuf",
+        contentEncoding: null,
+        bodyLimits: DEFAULT_BODY_LIMITS,
+        maxIoBytes: getIngestLimits().maxIoBytes,
+        priceBook,
+      }).batch.copyText,
+  );
 }
 
 /** Sends the bodies and prints throughput, latency and where the CPU went; returns spans/s. */
@@ -158,7 +169,7 @@ async function measureIngest(
  */
 async function measureCeiling(
   sql: postgres.Sql<{ bigint: bigint }>,
-  chunks: string[],
+  chunks: Uint8Array[],
   ingestRate: number,
   postgresPid: number,
 ) {
@@ -187,7 +198,10 @@ async function main(): Promise<void> {
   const appDir = await mkdtemp(path.join(os.tmpdir(), "sightline-bench-ingest-app-"));
   const database = await startEmbeddedPostgres({ dataDir });
   let app: Awaited<ReturnType<typeof startApp>> | null = null;
-  const sql = postgres(database.databaseUrl, {
+  // The same transport as the app's (a Unix socket when there is one), for a fair ceiling.
+  const connection = postgresJsConnection(database.databaseUrl);
+  const sql = postgres(connection.url, {
+    path: connection.path,
     onnotice: () => {},
     types: { bigint: postgres.BigInt },
   });
@@ -210,9 +224,10 @@ async function main(): Promise<void> {
     console.log(`${stored?.count} spans stored (with the warm-up)`);
 
     const [project] = await sql<{ id: string }[]>`SELECT id FROM "Project" LIMIT 1`;
+    process.env.DATABASE_URL = database.databaseUrl;
     await measureCeiling(
       sql,
-      buildCopyChunks(project?.id ?? "bench", bodies),
+      await buildCopyChunks(project?.id ?? "bench", bodies),
       ingestRate,
       postgresPid,
     );

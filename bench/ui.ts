@@ -10,6 +10,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { chromium, type Page } from "playwright-core";
 import postgres from "postgres";
+import { postgresJsArgs } from "../lib/db/connection-options";
 
 import { findFreePort, startEmbeddedPostgres } from "../lib/db/embedded-postgres";
 import { deployMigrations } from "../lib/db/migrate";
@@ -328,7 +329,7 @@ async function main(): Promise<void> {
     log("starting Sightline (builds first when the build is stale) ...");
     await waitForHealth(baseUrl, server);
 
-    const sql = postgres(database.databaseUrl, { onnotice: () => {} });
+    const sql = postgres(...postgresJsArgs(database.databaseUrl));
     const [project] = await sql<{ id: string }[]>`
       SELECT id FROM "Project" WHERE name = 'Bench UI' LIMIT 1`;
     await sql.end();

@@ -12,6 +12,17 @@ FROM spans s
 WHERE s.project_id = $1 AND s.trace_id = ANY($2::text[])
 ON CONFLICT DO NOTHING`;
 
+/**
+ * Marks the hours of the given start minutes ($1 project id, $2 timestamptz[]) as needing a
+ * rollup refresh: for spans of traces stored for the first time, whose hours are all in the
+ * batch, so their stored spans need not be read back.
+ */
+export const MARK_COST_MINUTES_DIRTY_SQL = `
+INSERT INTO cost_rollup_dirty (project_id, hour)
+SELECT DISTINCT $1::text, date_trunc('hour', m.minute)
+FROM unnest($2::timestamptz[]) AS m(minute)
+ON CONFLICT DO NOTHING`;
+
 // One row per (hour, dimension, value). Span values win over the trace's (propagated by SDKs).
 const REBUILD_HOURS_SQL = `
 WITH hours AS (SELECT unnest($2::timestamptz[]) AS hour),

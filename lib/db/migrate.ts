@@ -8,6 +8,7 @@ import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from "@prisma/dri
 import type * as EngineBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { MigrationList, SchemaEngine, SchemaFilter } from "@prisma/schema-engine-wasm";
 import { EXTERNAL_TABLES } from "../../prisma.config";
+import { socketDirectoryOf } from "./connection-options";
 
 // Prisma's CLI downloads a native schema engine for every migrate command, which cannot work
 // offline. Its wasm build of the same engine ships in an npm package, so we drive it directly.
@@ -141,7 +142,8 @@ function createMigrationAdapter(databaseUrl: string) {
 function poolConfigFromUrl(databaseUrl: string) {
   const url = new URL(databaseUrl);
   return {
-    host: url.hostname,
+    // A Unix socket directory in `host` (libpq's form) wins over the URL's host name.
+    host: socketDirectoryOf(databaseUrl) ?? url.hostname,
     port: url.port ? Number(url.port) : 5432,
     user: decodeURIComponent(url.username),
     password: decodeURIComponent(url.password),

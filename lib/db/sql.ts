@@ -1,9 +1,13 @@
 import postgres from "postgres";
 
+import { postgresJsConnection } from "./connection-options";
+
 function createSql() {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set: start Sightline with `npm start`");
-  return postgres(url, {
+  const connection = postgresJsConnection(url);
+  return postgres(connection.url, {
+    path: connection.path,
     max: Number(process.env.SIGHTLINE_DB_POOL_SIZE ?? 20),
     onnotice: () => {},
     idle_timeout: 60,

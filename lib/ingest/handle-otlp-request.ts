@@ -26,10 +26,11 @@ const ERROR_CODE_BY_STATUS: Record<OtlpRequestErrorStatus, ErrorCode> = {
  * write, then the ExportTraceServiceResponse in the request's format. Client faults throw
  * AppError (401/400/413/415); refused single spans are reported as partialSuccess with a 200.
  */
-// Limitation: a span costs about 100 µs of app CPU (decode, map, JSON and COPY text, socket
-// writes) and 100 µs of Postgres CPU (COPY into the indexed partitions ~60 µs, then the lookup,
-// locks, trace rollup and cost marks), against ~50 µs for a bare COPY (bench:ingest). On one
-// 2-core machine ingest therefore tops out near a quarter of the raw COPY ceiling.
+// Limitation: a span costs about 80 µs of app CPU (decode, map, JSON and COPY text, garbage
+// collection of all that, socket writes) and, with the app competing for the same cores, 80-95
+// µs of Postgres CPU (COPY into the indexed partitions is most of it: alone, one stream spends
+// ~55 µs per span in its statements), against ~50 µs for a bare COPY (bench:ingest). On one
+// 2-core machine ingest therefore tops out near a third of the raw 8-stream COPY ceiling.
 export async function handleOtlpTraceRequest(request: Request, requestId: string) {
   const principal = await authenticateApiKey(request.headers.get("authorization"));
   const release = getIngestAdmission().tryAdmit(declaredBodyBytes(request));

@@ -5,6 +5,7 @@ import { extractScoresFromSpans } from "@/lib/scores/extract-scores-from-spans";
 import type { ScoreRecord } from "@/lib/scores/save-scores";
 
 import { mapSpan } from "./map/map-span";
+import type { DecodedSpan, MappedSpan } from "./types";
 import { buildSpanBatch, type SpanBatch } from "./write-spans";
 
 /** What one OTLP request needs from the CPU-bound steps, before any database work. */
@@ -39,14 +40,27 @@ export function prepareOtlpRequest(input: PrepareOtlpRequestInput): PreparedOtlp
     input.contentEncoding,
     input.bodyLimits,
   );
-  const mapped = decoded.spans.map(mapSpan);
-  const batch = buildSpanBatch(input.projectId, mapped, {
+  const scores: ScoreRecord[] = [];
+  const batch = buildSpanBatch(input.projectId, mapEach(decoded.spans, input.projectId, scores), {
     maxIoBytes: input.maxIoBytes,
     priceBook: input.priceBook,
   });
-  return {
-    decodeRejected: decoded.rejected,
-    batch,
-    scores: extractScoresFromSpans(input.projectId, mapped),
-  };
+  return { decodeRejected: decoded.rejected, batch, scores };
+}
+
+/**
+ * Maps spans one at a time as the batch builder asks for them, collecting their scores, so that
+ * a mapped span (parsed messages and all) is garbage as soon as its row is built rather than
+ * living, with all the others, until the whole request is: less for each scavenge to copy.
+ */
+function* mapEach(
+  spans: readonly DecodedSpan[],
+  projectId: string,
+  scores: ScoreRecord[],
+): Generator<MappedSpan> {
+  for (const span of spans) {
+    const mapped = mapSpan(span);
+    scores.push(...extractScoresFromSpans(projectId, [mapped]));
+    yield mapped;
+  }
 }

@@ -33,12 +33,16 @@ export function assertRequestSize(
   let total = 0;
   for (const row of rows) {
     total += estimateRowChars(row);
-    if (total > limit) {
-      throw new AppError(
-        "payload_too_large",
-        `The spans of this request would store more than ${limit} bytes (each span carries ` +
-          `its resource and scope): send fewer spans per request or smaller resources`,
-      );
-    }
+    assertRequestChars(total, limit);
   }
+}
+
+/** Throws the 413 AppError of assertRequestSize when `total` row chars exceed the limit. */
+export function assertRequestChars(total: number, limit: number = MAX_REQUEST_ROW_CHARS): void {
+  if (total <= limit) return;
+  throw new AppError(
+    "payload_too_large",
+    `The spans of this request would store more than ${limit} bytes (each span carries ` +
+      `its resource and scope): send fewer spans per request or smaller resources`,
+  );
 }

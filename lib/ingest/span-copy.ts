@@ -86,6 +86,11 @@ export function isoFromNanos(nanos: string): string {
   return `${iso.slice(0, -1)}${(micros % 1000n).toString().padStart(3, "0")}Z`;
 }
 
+/** A jsonb column's value as COPY text: `\N` for null, else the JSON text (see formatJsonText). */
+export function formatJsonCopyValue(text: string | null): string {
+  return text === null ? "\\N" : formatJsonText(text);
+}
+
 /**
  * JSON text from JSON.stringify holds no raw newline, tab or NUL (they are escaped), so only
  * backslashes need doubling: cheaper than the general escape on these, the largest values.

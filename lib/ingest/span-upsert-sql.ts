@@ -36,6 +36,13 @@ CROSS JOIN LATERAL (
   OFFSET 0
 ) AS o`;
 
+/**
+ * Which of the given traces ($1 project, $2 trace ids) are stored, that is have a `traces` row.
+ * Run under the traces' locks.
+ */
+export const FIND_STORED_TRACES_SQL = `
+SELECT "trace_id" FROM "traces" WHERE "project_id" = $1 AND "trace_id" = ANY($2::text[])`;
+
 /** The columns of a COPY line (formatStoredSpanCopyLine), for `spans` and the staging table. */
 const COPY_COLUMNS = [
   "project_id",

@@ -16,9 +16,10 @@
  */
 // Limitation: trace metadata is the root span's metadata; metadata other spans carry is only on
 // those observations.
-// Limitation: every write re-reads all spans of the traces it touches, so a trace of n spans that
-// arrives in k requests costs O(n * k) reads; fine for agent traces of thousands of spans, slow
-// for a trace that grows by a few spans per request to hundreds of thousands.
+// Limitation: a write re-reads all stored spans of the traces it touches that were stored before
+// (traces new to the batch are rolled up from it, see trace-rollup-rows.ts), so a trace of n
+// spans that arrives in k requests costs O(n * k) reads; fine for agent traces of thousands of
+// spans, slow for a trace that grows by a few spans per request to hundreds of thousands.
 export const RECOMPUTE_TRACES_SQL = `
 WITH trace_spans AS MATERIALIZED (
   -- One primary-key probe per trace. OFFSET 0 keeps the lateral subquery from being flattened

@@ -5,7 +5,7 @@ import type { TransactionSql } from "postgres";
 import { getSql, type Sql } from "@/lib/db/sql";
 import type { MappedSpan } from "@/lib/ingest/types";
 
-import { assertRequestSize } from "./span-batches";
+import { assertRequestChars, estimateRowChars } from "./span-batches";
 import { SPAN_JSON_COLUMNS, SPAN_SCALAR_COLUMNS } from "./span-columns";
 import { ensureSpanPartitions, partitionMonthOf } from "./span-partitions";
 import { formatStoredSpanCopyLine } from "./span-copy";
@@ -15,12 +15,14 @@ import {
   COPY_TO_STAGING_SQL,
   CREATE_STAGING_SQL,
   FIND_STORED_SPANS_SQL,
+  FIND_STORED_TRACES_SQL,
   LOCK_TRACES_SQL,
   UPSERT_MOVED_SPANS_SQL,
   UPSERT_SPANS_SQL,
 } from "./span-upsert-sql";
 import { RECOMPUTE_TRACES_SQL } from "./trace-rollup-sql";
-import { MARK_COST_HOURS_DIRTY_SQL } from "@/lib/cost/cost-rollups";
+import { buildTraceRollupLines, COPY_TO_TRACES_SQL } from "./trace-rollup-rows";
+import { MARK_COST_HOURS_DIRTY_SQL, MARK_COST_MINUTES_DIRTY_SQL } from "@/lib/cost/cost-rollups";
 
 /** What happened to a batch: spans stored and spans refused (counted in OTLP partialSuccess). */
 export interface WriteSpansResult {
@@ -47,8 +49,12 @@ export interface SpanBatch {
   startNs: string[];
   /** Partition months of the rows (see partitionMonthOf). */
   months: string[];
+  /** The distinct minutes (ISO, UTC) the rows start in: their cost hours, in any time zone. */
+  startMinutes: string[];
   /** formatStoredSpanCopyLine of every row, UTF-8 encoded. */
   copyText: Uint8Array;
+  /** Per trace id, its `traces` row as a COPY line, valid if none of its spans was stored. */
+  traceRollups: Array<[string, string]>;
   rejected: WriteSpansResult["rejected"];
 }
 
@@ -58,20 +64,22 @@ export interface SpanBatch {
  */
 export function buildSpanBatch(
   projectId: string,
-  mapped: readonly MappedSpan[],
+  mapped: Iterable<MappedSpan>,
   options: SpanRowOptions,
 ): SpanBatch {
-  const { rows, rejected } = prepareRows(mapped, options);
-  assertRequestSize(rows);
+  const { entries, rejected } = prepareRows(projectId, mapped, options);
+  const rows = entries.map((entry) => entry.row);
 
   let text = "";
-  for (const row of rows) text += formatStoredSpanCopyLine(projectId, row);
+  for (const entry of entries) text += entry.line;
   return {
     traceIds: rows.map((row) => row.scalars.trace_id),
     spanIds: rows.map((row) => row.scalars.span_id),
     startNs: rows.map((row) => row.scalars.start_ns),
     months: monthsOf(rows),
+    startMinutes: startMinutesOf(rows),
     copyText: Buffer.from(text, "utf8"),
+    traceRollups: buildTraceRollupLines(projectId, rows),
     rejected,
   };
 }
@@ -89,12 +97,18 @@ export async function writeSpans(
 }
 
 /**
- * Writes a batch in one transaction: per-trace locks and the lookup of the batch's spans
- * already stored (pipelined); then a COPY straight into `spans` when none is (the usual case),
- * else a COPY of the same lines into the connection's staging table and an upsert from it; then
- * the rollup of every trace touched and the marking of the hours whose cost rollups need a
- * refresh (pipelined). When this resolves, the batch is committed. Re-sends replace rather than
- * add (see span-upsert-sql.ts for the rule).
+ * Writes a batch in one transaction: per-trace locks and the lookup of which of the batch's
+ * traces are already stored (pipelined); for those only, the lookup of the batch's spans already
+ * stored; then a COPY straight into `spans` when none is (the usual case), else a COPY of the
+ * same lines into the connection's staging table and an upsert from it; then the rollup of every
+ * trace touched and the marking of the hours whose cost rollups need a refresh (pipelined). When
+ * this resolves, the batch is committed. Re-sends replace rather than add (see
+ * span-upsert-sql.ts for the rule).
+ *
+ * A trace has a `traces` row exactly when some span of it is stored (both are written in one
+ * transaction, and neither is deleted alone), so a trace without one, checked under its lock,
+ * has no stored span: the per-span lookup and the scan of its stored spans for cost hours are
+ * skipped for it.
  */
 export async function writeSpanBatch(
   projectId: string,
@@ -107,18 +121,16 @@ export async function writeSpanBatch(
   await ensureSpanPartitions(sql, batch.months);
 
   const traceIds = [...new Set(batch.traceIds)];
+  const useBatchRollups = await batchRollupsAllowed(sql);
   await sql.begin(async (transaction) => {
-    const [, stored] = await Promise.all([
+    const [, known] = await Promise.all([
       transaction.unsafe(LOCK_TRACES_SQL, [projectId, traceIds], { prepare: true }),
-      // Planned each time: a generic plan, made without the parameter values, can choose to
-      // scan the project's spans.
-      transaction.unsafe<StoredSpan[]>(FIND_STORED_SPANS_SQL, [
-        projectId,
-        batch.traceIds,
-        batch.spanIds,
-        batch.startNs,
-      ]),
+      transaction.unsafe<{ trace_id: string }[]>(FIND_STORED_TRACES_SQL, [projectId, traceIds], {
+        prepare: true,
+      }),
     ]);
+    const knownTraceIds = known.map((row) => row.trace_id);
+    const stored = await findStoredSpans(transaction, projectId, batch, knownTraceIds);
 
     if (stored.length === 0) {
       await copyText(transaction, COPY_TO_SPANS_SQL, batch.copyText);
@@ -127,14 +139,87 @@ export async function writeSpanBatch(
       await copyText(transaction, COPY_TO_STAGING_SQL, batch.copyText);
     }
 
+    // Traces stored for the first time take the rollups computed with the batch; the others
+    // are recomputed from all of their stored spans.
+    const storedTraces = new Set(knownTraceIds);
+    const newRollups = useBatchRollups
+      ? batch.traceRollups.filter(([traceId]) => !storedTraces.has(traceId))
+      : [];
+    if (newRollups.length > 0) {
+      const lines = newRollups.map(([, line]) => line).join("");
+      await copyText(transaction, COPY_TO_TRACES_SQL, Buffer.from(lines, "utf8"));
+    }
+    const recomputed = useBatchRollups ? knownTraceIds : traceIds;
+
     await Promise.all([
       stored.length === 0 ? null : upsertFromStaging(transaction, projectId, stored),
-      transaction.unsafe(RECOMPUTE_TRACES_SQL, [projectId, traceIds]),
-      transaction.unsafe(MARK_COST_HOURS_DIRTY_SQL, [projectId, traceIds]),
+      recomputed.length === 0
+        ? null
+        : transaction.unsafe(RECOMPUTE_TRACES_SQL, [projectId, recomputed]),
+      transaction.unsafe(MARK_COST_MINUTES_DIRTY_SQL, [projectId, batch.startMinutes], {
+        prepare: true,
+      }),
+      knownTraceIds.length === 0
+        ? null
+        : transaction.unsafe(MARK_COST_HOURS_DIRTY_SQL, [projectId, knownTraceIds]),
     ]);
   });
   return { written: batch.traceIds.length, traceCount: traceIds.length, rejected };
 }
+
+/** The stored rows of the batch's spans that belong to already stored traces. */
+async function findStoredSpans(
+  transaction: TransactionSql,
+  projectId: string,
+  batch: SpanBatch,
+  knownTraceIds: readonly string[],
+): Promise<StoredSpan[]> {
+  if (knownTraceIds.length === 0) return [];
+
+  const known = new Set(knownTraceIds);
+  const keys = { traceIds: [] as string[], spanIds: [] as string[], startNs: [] as string[] };
+  batch.traceIds.forEach((traceId, index) => {
+    if (!known.has(traceId)) return;
+    keys.traceIds.push(traceId);
+    keys.spanIds.push(batch.spanIds[index] as string);
+    keys.startNs.push(batch.startNs[index] as string);
+  });
+  // Planned each time: a generic plan, made without the parameter values, can choose to scan
+  // the project's spans.
+  return transaction.unsafe<StoredSpan[]>(FIND_STORED_SPANS_SQL, [
+    projectId,
+    keys.traceIds,
+    keys.spanIds,
+    keys.startNs,
+  ]);
+}
+
+const batchRollupsAllowedByPool = new WeakMap<Sql, Promise<boolean>>();
+
+/**
+ * Whether the database sorts text by code point (C, POSIX or C.UTF-8 collation, or the builtin
+ * provider), as the batch rollups order tags, models and span ids: elsewhere every trace is
+ * rolled up in SQL. Asked once per pool; a failed check is asked again next time.
+ */
+function batchRollupsAllowed(sql: Sql): Promise<boolean> {
+  let allowed = batchRollupsAllowedByPool.get(sql);
+  if (!allowed) {
+    allowed = sql<{ provider: string; collate: string }[]>`
+      SELECT datlocprovider AS provider, datcollate AS collate
+      FROM pg_database WHERE datname = current_database()`.then(
+      ([row]) =>
+        row?.provider === "b" || (row?.provider === "c" && CODE_POINT_COLLATIONS.has(row.collate)),
+      () => {
+        batchRollupsAllowedByPool.delete(sql);
+        return false;
+      },
+    );
+    batchRollupsAllowedByPool.set(sql, allowed);
+  }
+  return allowed;
+}
+
+const CODE_POINT_COLLATIONS = new Set(["C", "POSIX", "C.UTF-8", "C.utf8"]);
 
 interface StoredSpan {
   trace_id: string;
@@ -198,39 +283,85 @@ async function copyText(transaction: TransactionSql, copySql: string, text: Uint
 }
 
 /**
- * Rows in a deterministic order (trace id, span id) so that concurrent writers lock in the same
- * order, with a span sent twice in one batch merged into one row: ON CONFLICT cannot touch a
- * row twice in one statement.
+ * What is kept of a row once its COPY line is built: the scalars and the JSON texts a re-send
+ * keeps when it leaves them null (which merging and the trace rollups read). The others, the
+ * bulk of a row (attributes, events, ...), are garbage at once instead of living until the whole
+ * request is built.
  */
-function prepareRows(mapped: readonly MappedSpan[], options: SpanRowOptions) {
+type RetainedRow = Pick<SpanRow, "startNs" | "scalars"> & {
+  json: Pick<SpanRow["json"], KeptJsonColumn>;
+};
+
+const KEPT_JSON_COLUMNS = SPAN_JSON_COLUMNS.filter((column) => column.merge !== "replace").map(
+  (column) => column.name as KeptJsonColumn,
+);
+
+type KeptJsonColumn =
+  | "model_parameters"
+  | "input"
+  | "output"
+  | "trace_input"
+  | "trace_output"
+  | "metadata"
+  | "cost_details";
+
+interface RowEntry {
+  row: RetainedRow;
+  line: string;
+  /** estimateRowChars of the full row, counted toward the request's size limit. */
+  chars: number;
+}
+
+/**
+ * Rows in a deterministic order (trace id, span id) so that concurrent writers lock in the same
+ * order, with a span sent twice in one batch merged into one row (ON CONFLICT cannot touch a row
+ * twice in one statement), each with its COPY line. Throws a 413 AppError when the rows are too
+ * large.
+ */
+function prepareRows(projectId: string, mapped: Iterable<MappedSpan>, options: SpanRowOptions) {
   const rejected: WriteSpansResult["rejected"] = { count: 0, reasons: [] };
-  const bySpan = new Map<string, SpanRow>();
+  const bySpan = new Map<string, RowEntry>();
+  let chars = 0;
 
   for (const span of mapped) {
-    const row = buildSpanRow(span, options);
-    if ("rejection" in row) {
+    const built = buildSpanRow(span, options);
+    if ("rejection" in built) {
       rejected.count++;
       if (rejected.reasons.length < MAX_REASONS) {
         rejected.reasons.push(
-          `span ${span.span.spanId} of trace ${span.span.traceId}: ${row.rejection}`,
+          `span ${span.span.spanId} of trace ${span.span.traceId}: ${built.rejection}`,
         );
       }
       continue;
     }
 
-    const key = `${row.scalars.trace_id}:${row.scalars.span_id}`;
+    const key = `${built.scalars.trace_id}:${built.scalars.span_id}`;
     const earlier = bySpan.get(key);
-    bySpan.set(key, earlier ? mergeRows(earlier, row) : row);
+    const row = earlier ? mergeRows(earlier.row, built) : built;
+    const entry = { row: retain(row), line: "", chars: estimateRowChars(row) };
+    chars += entry.chars - (earlier?.chars ?? 0);
+    assertRequestChars(chars);
+    entry.line = formatStoredSpanCopyLine(projectId, row);
+    bySpan.set(key, entry);
   }
 
-  const rows = [...bySpan.entries()]
+  const entries = [...bySpan.entries()]
     .sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0))
-    .map(([, row]) => row);
-  return { rows, rejected };
+    .map(([, entry]) => entry);
+  return { entries, rejected };
 }
 
-/** The re-send rule applied inside one batch: the later row wins, its nulls keep earlier values. */
-function mergeRows(earlier: SpanRow, later: SpanRow): SpanRow {
+function retain(row: SpanRow): RetainedRow {
+  const json: Partial<RetainedRow["json"]> = {};
+  for (const name of KEPT_JSON_COLUMNS) json[name] = row.json[name];
+  return { startNs: row.startNs, scalars: row.scalars, json: json as RetainedRow["json"] };
+}
+
+/**
+ * The re-send rule applied inside one batch: the later row wins, its nulls keep earlier values
+ * (only kept columns are read from the earlier row).
+ */
+function mergeRows(earlier: RetainedRow, later: SpanRow): SpanRow {
   const scalars: Record<string, unknown> = { ...later.scalars };
   const json: Record<string, unknown> = { ...later.json };
   const earlierScalars: Record<string, unknown> = { ...earlier.scalars };
@@ -249,11 +380,27 @@ function mergeRows(earlier: SpanRow, later: SpanRow): SpanRow {
   };
 }
 
-function monthsOf(rows: readonly SpanRow[]): string[] {
+function monthsOf(rows: readonly RetainedRow[]): string[] {
   const months = new Set<string>();
   for (const row of rows) {
     const month = partitionMonthOf(row.startNs);
     if (month) months.add(month);
   }
   return [...months];
+}
+
+const NANOS_PER_MINUTE = 60_000_000_000n;
+
+/**
+ * Time zones differ from UTC by whole minutes, so the minute a span starts in fixes its hour in
+ * the server's time zone (date_trunc('hour') of a timestamptz uses it).
+ */
+function startMinutesOf(rows: readonly RetainedRow[]): string[] {
+  const minutes = new Set<bigint>();
+  for (const row of rows) {
+    const nanos = row.startNs;
+    const floored = nanos - (((nanos % NANOS_PER_MINUTE) + NANOS_PER_MINUTE) % NANOS_PER_MINUTE);
+    minutes.add(floored / NANOS_PER_MINUTE);
+  }
+  return [...minutes].map((minute) => new Date(Number(minute) * 60_000).toISOString());
 }

@@ -1,4 +1,5 @@
 import postgres from "postgres";
+import { postgresJsArgs } from "../../lib/db/connection-options";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { readBootstrapConfig, runBootstrap } from "../../lib/auth/bootstrap";
 
@@ -15,7 +16,7 @@ const env = {
 };
 
 describe("headless bootstrap", () => {
-  const sql = postgres(databaseUrl, { onnotice: () => {} });
+  const sql = postgres(...postgresJsArgs(databaseUrl));
   afterAll(() => sql.end());
 
   async function counts() {

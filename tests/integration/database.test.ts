@@ -1,4 +1,5 @@
 import postgres from "postgres";
+import { postgresJsArgs } from "../../lib/db/connection-options";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deployMigrations } from "../../lib/db/migrate";
 import { startTestDatabase } from "../setup/test-database";
@@ -14,7 +15,7 @@ describe("database migrations", () => {
   });
 
   it("creates the control-plane and span tables", async () => {
-    const sql = postgres(database.databaseUrl, { onnotice: () => {} });
+    const sql = postgres(...postgresJsArgs(database.databaseUrl));
     const tables = await sql<{ tablename: string }[]>`
       SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`;
     await sql.end();

@@ -150,3 +150,94 @@ describe("trace rollups under concurrency", () => {
     expect(rows.map((row) => row.name)).toEqual(["again"]);
   });
 });
+
+describe("trace rollups computed with the batch", () => {
+  // Regression guard: traces stored for the first time take rollups computed in the app from
+  // the batch (buildTraceRollupLines) instead of RECOMPUTE_TRACES_SQL; both must agree.
+  async function traceRow(traceId: string) {
+    const [row] = await getSql()`
+      SELECT * FROM traces WHERE project_id = ${PROJECT} AND trace_id = ${traceId}`;
+    const { updated_at: _updated, created_at: _created, ...rest } = row ?? {};
+    return rest;
+  }
+
+  async function expectSameAsRecomputed(traceIds: string[]) {
+    const fromBatch = await Promise.all(traceIds.map(traceRow));
+    const { RECOMPUTE_TRACES_SQL } = await import("../../lib/ingest/trace-rollup-sql");
+    await getSql().unsafe(RECOMPUTE_TRACES_SQL, [PROJECT, traceIds]);
+    const recomputed = await Promise.all(traceIds.map(traceRow));
+    expect(fromBatch).toEqual(recomputed);
+  }
+
+  it("should match the SQL rollup for realistic agent and RAG traces", async () => {
+    const { generateRequests } = await import("../../bench/ingest-traces");
+    const { decodeTraceRequest } = await import("../../lib/otlp/decode-request");
+    const { encodeProtobufBody } = await import("../../lib/otlp/test-builders");
+    const [body] = generateRequests(300, 300).map(encodeProtobufBody);
+    const { spans } = decodeTraceRequest(body as Uint8Array, "application/x-protobuf", null);
+
+    await write(spans);
+
+    await expectSameAsRecomputed([...new Set(spans.map((item) => item.traceId))]);
+  });
+
+  it("should match the SQL rollup for missing parents, cycles, ties, tags and odd costs", async () => {
+    const now = Date.now() - 60_000;
+    const orphanTrace = hex(16);
+    const root = spanAt(now, {
+      traceId: orphanTrace,
+      attributes: [],
+      name: "root",
+    });
+    const orphan = buildSpan(
+      {
+        "gen_ai.request.model": "zeta-model",
+        "gen_ai.usage.input_tokens": 7,
+        "langfuse.observation.level": "WARNING",
+        "langfuse.trace.tags": ["b", "a", "ä", "😀", "ｚ"],
+        "langfuse.user.id": "user-late",
+        "langfuse.observation.cost_details": JSON.stringify({
+          input: 0.0000001234567891234,
+          output: 1.5,
+          total: 1.5000001234567891,
+        }),
+      },
+      {
+        traceId: orphanTrace,
+        spanId: hex(8),
+        parentSpanId: hex(8),
+        startTimeUnixNano: `${BigInt(now) * 1_000_000n}`,
+        endTimeUnixNano: `${BigInt(now + 5) * 1_000_000n}`,
+      },
+    );
+    const child = buildSpan(
+      {
+        "gen_ai.request.model": "alpha-model",
+        "gen_ai.usage.output_tokens": 11,
+        "langfuse.observation.level": "ERROR",
+        "langfuse.trace.name": "named by a child",
+        "langfuse.trace.input": JSON.stringify({ question: "why?" }),
+        "langfuse.trace.tags": ["a", "c"],
+        "langfuse.session.id": "session-1",
+      },
+      {
+        traceId: orphanTrace,
+        spanId: hex(8),
+        parentSpanId: root.spanId,
+        startTimeUnixNano: `${BigInt(now + 1) * 1_000_000n + 7n}`,
+        endTimeUnixNano: `${BigInt(now + 9) * 1_000_000n}`,
+      },
+    );
+
+    const cycleTrace = hex(16);
+    const [left, right] = [hex(8), hex(8)];
+    const cycle = [
+      spanAt(now, { traceId: cycleTrace, spanId: left, parentSpanId: right, name: "left" }),
+      spanAt(now, { traceId: cycleTrace, spanId: right, parentSpanId: left, name: "right" }),
+    ];
+
+    await write([root, orphan, child, ...cycle]);
+
+    await expectSameAsRecomputed([orphanTrace, cycleTrace]);
+  });
+});

@@ -1,4 +1,5 @@
 import postgres from "postgres";
+import { postgresJsArgs } from "../../lib/db/connection-options";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { TEST_KEYS, basicAuth } from "../setup/test-env";
 
@@ -50,7 +51,7 @@ async function seed(sql: postgres.Sql, projectId: string) {
 }
 
 describe("GET /api/public/metrics", () => {
-  const sql = postgres(inject("databaseUrl"), { onnotice: () => {} });
+  const sql = postgres(...postgresJsArgs(inject("databaseUrl")));
   const range = { fromTimestamp: "2026-03-28T00:00:00Z", toTimestamp: "2026-03-31T00:00:00Z" };
 
   beforeAll(async () => {
