@@ -156,9 +156,12 @@ export async function writeSpanBatch(
       recomputed.length === 0
         ? null
         : transaction.unsafe(RECOMPUTE_TRACES_SQL, [projectId, recomputed]),
-      transaction.unsafe(MARK_COST_MINUTES_DIRTY_SQL, [projectId, batch.startMinutes], {
-        prepare: true,
-      }),
+      // The hours moved spans leave count too: their old rows are gone once the upsert ran.
+      transaction.unsafe(
+        MARK_COST_MINUTES_DIRTY_SQL,
+        [projectId, [...batch.startMinutes, ...movedFromMinutes(stored)]],
+        { prepare: true },
+      ),
       knownTraceIds.length === 0
         ? null
         : transaction.unsafe(MARK_COST_HOURS_DIRTY_SQL, [projectId, knownTraceIds]),
@@ -390,6 +393,20 @@ function monthsOf(rows: readonly RetainedRow[]): string[] {
 }
 
 const NANOS_PER_MINUTE = 60_000_000_000n;
+const MICROS_PER_MINUTE = 60_000_000n;
+
+/** The start minutes (as in startMinutesOf) stored spans had before a re-send moved them. */
+function movedFromMinutes(stored: readonly StoredSpan[]): string[] {
+  return stored
+    .filter((span) => span.moved)
+    .map((span) => {
+      const micros = BigInt(span.start_micros);
+      const minute =
+        (micros - (((micros % MICROS_PER_MINUTE) + MICROS_PER_MINUTE) % MICROS_PER_MINUTE)) /
+        MICROS_PER_MINUTE;
+      return new Date(Number(minute) * 60_000).toISOString();
+    });
+}
 
 /**
  * Time zones differ from UTC by whole minutes, so the minute a span starts in fixes its hour in

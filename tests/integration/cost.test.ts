@@ -4,6 +4,7 @@ import {
   baseUrl,
   createOtherProject,
   getJson,
+  nanos,
   newSpanId,
   newTraceId,
   postSpans,
@@ -182,5 +183,42 @@ describe("cost report rollups", () => {
       Number(direct.totals.totalCost_sum),
       12,
     );
+  });
+
+  it("forget the hour a re-sent span moved away from", async () => {
+    process.env.DATABASE_URL ??= (await import("vitest")).inject("databaseUrl");
+    const { buildCostReport, buildCostReportFromSpans } =
+      await import("../../lib/cost/cost-report");
+    const project = await createOtherProject(`cost-moved-${newSpanId()}`);
+    const sent = generation(newTraceId(), "gpt-4o", 10_000, 1_000);
+    await postSpans([sent], { auth: project.auth });
+    const args = {
+      projectId: project.projectId,
+      from: new Date(Date.now() - 86_400_000),
+      to: new Date(Date.now() + 3_600_000),
+      groupBy: "model" as const,
+      granularity: "hour" as const,
+      timeZone: "UTC",
+    };
+    // Rollups of the first hour are refreshed here, then the span moves three hours earlier.
+    const hoursWithCost = (report: Awaited<ReturnType<typeof buildCostReport>>) =>
+      report.series
+        .filter((row) => Number(row.totalCost_sum) > 0)
+        .map((row) => String(row.time_dimension));
+    const [before] = hoursWithCost(await buildCostReport(args));
+    const moved = {
+      ...sent,
+      startTimeUnixNano: nanos(-3 * 3_600_000),
+      endTimeUnixNano: nanos(-3 * 3_600_000 + 1000),
+    };
+    await postSpans([moved], { auth: project.auth });
+
+    const rolled = await buildCostReport(args);
+    const direct = await buildCostReportFromSpans(args);
+    expect(hoursWithCost(rolled)).toEqual(hoursWithCost(direct));
+    expect(hoursWithCost(rolled)).toEqual([
+      new Date(new Date(String(before)).getTime() - 3 * 3_600_000).toISOString(),
+    ]);
+    expect(rolled.totals.count_count).toBe(1);
   });
 });
