@@ -31,7 +31,7 @@ import { mapVercelAi } from "./vercel-ai";
  * metadata and modelParameters are merged key by key, higher precedence winning; usage is taken
  * whole from one convention (mixing conventions would mix counting rules), and a span marked as
  * an aggregate of its children (Vercel's outer spans) reports no usage unless a higher
- * convention gave some. A zero-duration span is not made an EVENT: only an explicit type does.
+ * convention gave some; nor are tokens estimated from its text. A zero-duration span is not made an EVENT: only an explicit type does.
  */
 const CONVENTIONS: ReadonlyArray<readonly [string, ConventionMapper]> = [
   ["sightline", mapSightline],
@@ -73,6 +73,7 @@ export function mapSpan(span: DecodedSpan): MappedSpan {
   if (model) report.push({ field: "model", source: model.source });
 
   const usage = pickUsage(results);
+  const usageIsAggregate = !usage && results.some((result) => result.usageIsAggregate);
   const clientCost = results.find((result) => result.clientCost)?.clientCost;
   report.push(...(usage?.sources ?? []), ...(clientCost?.sources ?? []));
 
@@ -87,6 +88,7 @@ export function mapSpan(span: DecodedSpan): MappedSpan {
     provider: pick("provider")?.value ?? null,
     modelParameters: mergeRecords(results, "modelParameters", report),
     usage: usage?.usage ?? emptyUsage(),
+    usageIsAggregate,
     clientCost: clientCost?.cost ?? null,
     input: pick("input")?.value ?? null,
     output: pick("output")?.value ?? null,
