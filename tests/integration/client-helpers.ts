@@ -7,6 +7,7 @@ import {
   BasicTracerProvider,
   SimpleSpanProcessor,
   type ReadableSpan,
+  type SpanExporter,
   type SpanProcessor,
 } from "@opentelemetry/sdk-trace-base";
 
@@ -19,8 +20,15 @@ export interface ClientTracing {
   shutdown(): Promise<void>;
 }
 
-/** An OTel SDK exporting every span to the test server as soon as it ends. */
-export function startClientTracing(serviceName: string): ClientTracing {
+/**
+ * An OTel SDK exporting every span to the test server as soon as it ends, through a
+ * SimpleSpanProcessor or the processor the library under test brings.
+ */
+export function startClientTracing(
+  serviceName: string,
+  exportWith: (exporter: SpanExporter) => SpanProcessor = (exporter) =>
+    new SimpleSpanProcessor(exporter),
+): ClientTracing {
   const rootSpans: ReadableSpan[] = [];
   const recorder: SpanProcessor = {
     onStart: () => undefined,
@@ -36,7 +44,7 @@ export function startClientTracing(serviceName: string): ClientTracing {
   });
   const provider = new BasicTracerProvider({
     resource: resourceFromAttributes({ "service.name": serviceName }),
-    spanProcessors: [new SimpleSpanProcessor(exporter), recorder],
+    spanProcessors: [exportWith(exporter), recorder],
   });
 
   return {

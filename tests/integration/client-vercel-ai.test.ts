@@ -3,7 +3,10 @@
 // `OpenTelemetry` (GenAI semconv spans: invoke_agent / step / chat / execute_tool / embeddings)
 // and `LegacyOpenTelemetry` (ai.generateText / doGenerate / ai.toolCall / ai.embed spans).
 // The read API must show the right types, models, messages and user/session/feature, and count
-// every token once: the outer spans repeat the sum of their model calls.
+// every token once: the outer spans repeat the sum of their model calls. Phoenix users add
+// @arizeai/openinference-vercel's span processor, which copies the GenAI attributes into
+// OpenInference ones (llm.token_count.* on invoke_agent too): the totals must not change.
+import { OpenInferenceSimpleSpanProcessor } from "@arizeai/openinference-vercel";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import { LegacyOpenTelemetry, OpenTelemetry } from "@ai-sdk/otel";
 import {
@@ -88,11 +91,11 @@ function telemetryFor(integration: Telemetry) {
 }
 
 /** The five calls both integrations are checked on; each returns its trace id. */
-async function runCalls(integration: Telemetry) {
+async function runCalls(integration: Telemetry, through: ClientTracing = tracing) {
   const openai = provider();
   const telemetry = telemetryFor(integration);
 
-  const toolLoop = await tracing.captureTrace(async () => {
+  const toolLoop = await through.captureTrace(async () => {
     const result = await generateText({
       model: openai(MODEL),
       system: "Answer briefly.",
@@ -106,12 +109,12 @@ async function runCalls(integration: Telemetry) {
     expect(result.steps).toHaveLength(2);
   });
 
-  const stream = await tracing.captureTrace(async () => {
+  const stream = await through.captureTrace(async () => {
     const result = streamText({ model: openai(MODEL), prompt: "Hi", runtimeContext, telemetry });
     expect(await result.text).toBe(FINAL_ANSWER);
   });
 
-  const object = await tracing.captureTrace(async () => {
+  const object = await through.captureTrace(async () => {
     const result = await generateObject({
       model: openai(MODEL),
       schema: z.object({ city: z.string(), temperature: z.number() }),
@@ -121,7 +124,7 @@ async function runCalls(integration: Telemetry) {
     expect(result.object).toEqual(JSON_ANSWER);
   });
 
-  const single = await tracing.captureTrace(() =>
+  const single = await through.captureTrace(() =>
     embed({
       model: openai.embeddingModel(EMBEDDING_MODEL),
       value: "sunny day",
@@ -130,7 +133,7 @@ async function runCalls(integration: Telemetry) {
     }),
   );
 
-  const many = await tracing.captureTrace(() =>
+  const many = await through.captureTrace(() =>
     embedMany({
       model: openai.embeddingModel(EMBEDDING_MODEL),
       values: ["rain", "snow", "sun"],
@@ -341,6 +344,67 @@ describe("Vercel AI SDK v7 with the LegacyOpenTelemetry integration", () => {
     });
     expect(single).toMatchObject({ userId: "user-7", sessionId: "session-3" });
 
+    const many = await getTrace(traces.many);
+    expect(many.usageDetails).toMatchObject({ input: 3 * TOKENS_PER_EMBEDDED_TEXT });
+  });
+});
+
+describe("Vercel AI SDK v7 through the OpenInference span processor (Phoenix setup)", () => {
+  let traces: Awaited<ReturnType<typeof runCalls>>;
+  let phoenixTracing: ClientTracing;
+
+  beforeAll(async () => {
+    phoenixTracing = startClientTracing(
+      "vercel-ai-phoenix-app",
+      (exporter) => new OpenInferenceSimpleSpanProcessor({ exporter }),
+    );
+    const integration = new OpenTelemetry({
+      tracer: phoenixTracing.provider.getTracer("gen_ai"),
+      runtimeContext: true,
+      embedding: true,
+    });
+    traces = await runCalls(integration, phoenixTracing);
+  });
+
+  afterAll(() => phoenixTracing.shutdown());
+
+  it("should count the tool loop's tokens once although the agent span has OpenInference counts", async () => {
+    const trace = await getTrace(traces.toolLoop);
+
+    expect(trace).toMatchObject({
+      userId: "user-7",
+      sessionId: "session-3",
+      feature: "weather-bot",
+      usageDetails: { ...BOTH_CHATS, total: BOTH_CHATS.input + BOTH_CHATS.output },
+    });
+    expect(onlyObservation(trace, `invoke_agent ${MODEL}`)).toMatchObject({
+      type: "AGENT",
+      usageDetails: {},
+    });
+    expect(observationsNamed(trace, "step ").map((step) => step.type)).toEqual(["CHAIN", "CHAIN"]);
+    const chats = observationsNamed(trace, "chat ");
+    expect(chats.map((chat) => chat.type)).toEqual(["GENERATION", "GENERATION"]);
+    expect(chats[0]?.input).toEqual([
+      { role: "system", content: "Answer briefly." },
+      { role: "user", content: "What is the weather in Paris?" },
+    ]);
+    expect(chats[0]?.output).toEqual([
+      {
+        role: "assistant",
+        content: null,
+        tool_calls: [{ id: "call_weather_1", name: "weather", arguments: '{"city":"Paris"}' }],
+      },
+    ]);
+    expect(onlyObservation(trace, "execute_tool weather")).toMatchObject({
+      type: "TOOL",
+      input: { city: "Paris" },
+      output: { city: "Paris", sky: "sunny" },
+    });
+  });
+
+  it("should count embedding tokens once", async () => {
+    const single = await getTrace(traces.single);
+    expect(single.usageDetails).toMatchObject({ input: TOKENS_PER_EMBEDDED_TEXT });
     const many = await getTrace(traces.many);
     expect(many.usageDetails).toMatchObject({ input: 3 * TOKENS_PER_EMBEDDED_TEXT });
   });
