@@ -165,4 +165,31 @@ describe("OpenInference OpenAI instrumentation", () => {
       input: ["rain", "snow"],
     });
   });
+
+  it("should map a Responses API call with its usage details", async () => {
+    const traceId = await tracing.captureTrace(() =>
+      client.responses.create({
+        model: "gpt-4o-mini",
+        instructions: "Answer briefly.",
+        input: "What is the weather in Paris?",
+      }),
+    );
+
+    const [call] = (await getTrace(traceId)).observations;
+    expect(call).toMatchObject({
+      type: "GENERATION",
+      model: RESPONSE_MODEL,
+      input: [
+        { role: "system", content: "Answer briefly." },
+        { role: "user", content: "What is the weather in Paris?" },
+      ],
+      output: [{ role: "assistant", content: FINAL_ANSWER }],
+      usageDetails: {
+        input: FIRST_CHAT_USAGE.prompt,
+        output: FIRST_CHAT_USAGE.completion,
+        reasoning: FIRST_CHAT_USAGE.reasoning,
+      },
+    });
+    expect(Number(call?.totalCost)).toBeGreaterThan(0);
+  });
 });

@@ -135,4 +135,28 @@ describe("OpenLLMetry OpenAI instrumentation", () => {
     expect(call?.usageDetails.input).toBeGreaterThan(0);
     expect(call?.usageDetails.output).toBeGreaterThan(0);
   });
+
+  it("should map a Responses API call with its usage details", async () => {
+    const traceId = await tracing.captureTrace(() =>
+      client.responses.create({
+        model: "gpt-4o-mini",
+        instructions: "Answer briefly.",
+        input: "What is the weather in Paris?",
+      }),
+    );
+
+    const [call] = (await getTrace(traceId)).observations;
+    // OpenLLMetry 0.27 does not record the Responses API's `instructions`.
+    expect(call).toMatchObject({
+      type: "GENERATION",
+      model: RESPONSE_MODEL,
+      input: [{ role: "user", content: "What is the weather in Paris?" }],
+      output: [{ role: "assistant", content: FINAL_ANSWER }],
+      usageDetails: {
+        input: FIRST_CHAT_USAGE.prompt,
+        output: FIRST_CHAT_USAGE.completion,
+      },
+    });
+    expect(Number(call?.totalCost)).toBeGreaterThan(0);
+  });
 });

@@ -70,6 +70,10 @@ async function handle(
     else sendJson(response, chatCompletion(chat, reply));
     return;
   }
+  if (path.endsWith("/responses")) {
+    sendJson(response, responsesReply(body as { model: string }));
+    return;
+  }
   if (path.endsWith("/embeddings")) {
     sendJson(response, embeddings(body as { model: string; input: string | string[] }));
     return;
@@ -175,6 +179,34 @@ function streamChat(response: ServerResponse, chat: ChatRequest, reply: ChatRepl
   }
   send({ ...base, choices: [], usage: usageObject(reply.usage) });
   response.end("data: [DONE]\n\n");
+}
+
+/** A Responses API answer (non-streaming) with the first-call usage. */
+function responsesReply(request: { model: string }) {
+  const usage = FIRST_CHAT_USAGE;
+  return {
+    id: "resp_fake_1",
+    object: "response",
+    created_at: 1_700_000_000,
+    status: "completed",
+    model: responseModel(request.model),
+    output: [
+      {
+        type: "message",
+        id: "msg_fake_1",
+        status: "completed",
+        role: "assistant",
+        content: [{ type: "output_text", text: FINAL_ANSWER, annotations: [] }],
+      },
+    ],
+    usage: {
+      input_tokens: usage.prompt,
+      output_tokens: usage.completion,
+      total_tokens: usage.prompt + usage.completion,
+      input_tokens_details: { cached_tokens: usage.cached },
+      output_tokens_details: { reasoning_tokens: usage.reasoning },
+    },
+  };
 }
 
 function embeddings(request: { model: string; input: string | string[] }) {
