@@ -52,6 +52,12 @@ const BOTH_CHATS = {
   cache_read: FIRST_CHAT_USAGE.cached + SECOND_CHAT_USAGE.cached,
 };
 
+// gpt-4o-mini: $0.15 input, $0.075 cached input, $0.60 output per million tokens; the two calls
+// cost (30·0.15 + 20·0.075 + 12·0.6) + (80·0.15 + 9·0.6) = 13.2 + 17.4 = 30.6 per million.
+const TOOL_LOOP_COST = "0.0000306";
+// text-embedding-3-small: $0.02 per million; embedMany sends 3 texts of 4 tokens.
+const EMBED_MANY_COST = "0.00000024";
+
 let fake: FakeOpenAiServer;
 let tracing: ClientTracing;
 
@@ -169,7 +175,7 @@ describe("Vercel AI SDK v7 with the OpenTelemetry (GenAI semconv) integration", 
       observationCount: 6,
       usageDetails: { ...BOTH_CHATS, total: BOTH_CHATS.input + BOTH_CHATS.output },
     });
-    expect(Number(trace.totalCost)).toBeGreaterThan(0);
+    expect(trace.totalCost).toBe(TOOL_LOOP_COST);
 
     const agent = onlyObservation(trace, `invoke_agent ${MODEL}`);
     expect(agent).toMatchObject({ type: "AGENT", usageDetails: {}, totalCost: null });
@@ -261,6 +267,7 @@ describe("Vercel AI SDK v7 with the OpenTelemetry (GenAI semconv) integration", 
 
     const many = await getTrace(traces.many);
     expect(many.usageDetails).toMatchObject({ input: 3 * TOKENS_PER_EMBEDDED_TEXT });
+    expect(many.totalCost).toBe(EMBED_MANY_COST);
     expect(many.observations.every((observation) => observation.model === EMBEDDING_MODEL)).toBe(
       true,
     );
@@ -289,6 +296,8 @@ describe("Vercel AI SDK v7 with the LegacyOpenTelemetry integration", () => {
         reasoning: FIRST_CHAT_USAGE.reasoning,
       },
     });
+
+    expect(trace.totalCost).toBe(TOOL_LOOP_COST);
 
     const outer = onlyObservation(trace, "ai.generateText");
     expect(outer).toMatchObject({ type: "CHAIN", usageDetails: {}, totalCost: null });
@@ -346,6 +355,7 @@ describe("Vercel AI SDK v7 with the LegacyOpenTelemetry integration", () => {
 
     const many = await getTrace(traces.many);
     expect(many.usageDetails).toMatchObject({ input: 3 * TOKENS_PER_EMBEDDED_TEXT });
+    expect(many.totalCost).toBe(EMBED_MANY_COST);
   });
 });
 
@@ -377,6 +387,7 @@ describe("Vercel AI SDK v7 through the OpenInference span processor (Phoenix set
       feature: "weather-bot",
       usageDetails: { ...BOTH_CHATS, total: BOTH_CHATS.input + BOTH_CHATS.output },
     });
+    expect(trace.totalCost).toBe(TOOL_LOOP_COST);
     expect(onlyObservation(trace, `invoke_agent ${MODEL}`)).toMatchObject({
       type: "AGENT",
       usageDetails: {},
@@ -407,5 +418,6 @@ describe("Vercel AI SDK v7 through the OpenInference span processor (Phoenix set
     expect(single.usageDetails).toMatchObject({ input: TOKENS_PER_EMBEDDED_TEXT });
     const many = await getTrace(traces.many);
     expect(many.usageDetails).toMatchObject({ input: 3 * TOKENS_PER_EMBEDDED_TEXT });
+    expect(many.totalCost).toBe(EMBED_MANY_COST);
   });
 });
