@@ -29,6 +29,7 @@ import {
   type ClientTracing,
 } from "./client-helpers";
 import {
+  FAILING_MODEL,
   FINAL_ANSWER,
   FIRST_CHAT_USAGE,
   JSON_ANSWER,
@@ -271,6 +272,34 @@ describe("Vercel AI SDK v7 with the OpenTelemetry (GenAI semconv) integration", 
     expect(many.observations.every((observation) => observation.model === EMBEDDING_MODEL)).toBe(
       true,
     );
+  });
+});
+
+describe("Vercel AI SDK v7 when the provider fails", () => {
+  it("should mark every span of the run as an error and count no tokens", async () => {
+    const integration = new OpenTelemetry({ tracer: tracing.provider.getTracer("gen_ai") });
+    const traceId = await tracing.captureTrace(async () => {
+      const call = generateText({
+        model: provider()(FAILING_MODEL),
+        prompt: "Hi",
+        maxRetries: 0,
+        telemetry: { integrations: [integration] },
+      });
+      await expect(call).rejects.toThrow("The server is overloaded");
+    });
+
+    const trace = await getTrace(traceId);
+    expect(trace.observations.map((observation) => [observation.type, observation.level])).toEqual([
+      ["AGENT", "ERROR"],
+      ["CHAIN", "ERROR"],
+      ["GENERATION", "ERROR"],
+    ]);
+    expect(onlyObservation(trace, `chat ${FAILING_MODEL}`)).toMatchObject({
+      statusMessage: "The server is overloaded",
+      usageDetails: {},
+      totalCost: null,
+    });
+    expect(trace.usageDetails).toMatchObject({ input: 0, output: 0 });
   });
 });
 

@@ -11,6 +11,9 @@ export const SECOND_CHAT_USAGE = { prompt: 80, completion: 9, cached: 0, reasoni
 /** Tokens the fake counts per embedded text. */
 export const TOKENS_PER_EMBEDDED_TEXT = 4;
 
+/** A chat model the fake answers with 503 Overloaded. */
+export const FAILING_MODEL = "overloaded-model";
+
 export const TOOL_ARGUMENTS = { city: "Paris" };
 export const FINAL_ANSWER = "It is sunny in Paris.";
 export const JSON_ANSWER = { city: "Paris", temperature: 21 };
@@ -65,6 +68,14 @@ async function handle(
 
   if (path.endsWith("/chat/completions")) {
     const chat = body as ChatRequest;
+    if (chat.model === FAILING_MODEL) {
+      sendJson(
+        response,
+        { error: { message: "The server is overloaded", type: "server_error" } },
+        503,
+      );
+      return;
+    }
     const reply = chooseReply(chat);
     if (chat.stream) streamChat(response, chat, reply);
     else sendJson(response, chatCompletion(chat, reply));

@@ -142,6 +142,7 @@ export interface TraceDetail {
     userId: string | null;
     sessionId: string | null;
     level: string;
+    statusMessage?: string | null;
     depth: number;
   }>;
 }
