@@ -36,6 +36,14 @@ describe("estimateUsage", () => {
     expect(estimateUsage(mapped)).toBeNull();
   });
 
+  it("does not estimate for an outer call whose children report the tokens", () => {
+    const mapped = mapSpan(
+      buildSpan({ "ai.operationId": "ai.embed", "ai.model.id": "m", "ai.value": '"sunny day"' }),
+    );
+    expect(mapped.type).toBe("EMBEDDING");
+    expect(estimateUsage(mapped)).toBeNull();
+  });
+
   it("does not estimate for spans that are not model calls", () => {
     expect(estimateUsage(mapSpan(buildSpan({ "input.value": "some text" })))).toBeNull();
   });

@@ -31,6 +31,8 @@ function count(text: string): number {
 export function estimateUsage(mapped: MappedSpan): Usage | null {
   if (mapped.type !== "GENERATION" && mapped.type !== "EMBEDDING") return null;
   if (mapped.usage.input !== null || mapped.usage.output !== null) return null;
+  // Its children carry the real counts (e.g. the AI SDK's ai.embed over ai.embed.doEmbed).
+  if (mapped.usageIsAggregate) return null;
   // A call that failed without an answer (rate limit, timeout) is not billed: nothing to count.
   if (mapped.level === "ERROR" && (mapped.output === null || mapped.output === undefined))
     return null;

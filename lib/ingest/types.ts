@@ -151,6 +151,8 @@ export interface MappedSpan {
   provider: string | null;
   modelParameters: Record<string, unknown> | null;
   usage: Usage;
+  /** The span repeats its children's tokens (an agent or an SDK's outer call): never counted. */
+  usageIsAggregate: boolean;
   clientCost: ClientCost | null;
   /** JSON values; chat messages rebuilt as `{ role, content, tool_calls?, ... }[]`. */
   input: unknown;

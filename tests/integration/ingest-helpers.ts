@@ -112,6 +112,7 @@ export interface TraceDetail {
   name: string | null;
   userId: string | null;
   sessionId: string | null;
+  feature: string | null;
   tags: string[];
   input: unknown;
   output: unknown;
@@ -126,6 +127,8 @@ export interface TraceDetail {
     type: string;
     name: string;
     model: string | null;
+    modelParameters?: Record<string, unknown> | null;
+    metadata?: unknown;
     usageDetails: Record<string, number>;
     totalCost: string | null;
     input: unknown;
@@ -139,6 +142,7 @@ export interface TraceDetail {
     userId: string | null;
     sessionId: string | null;
     level: string;
+    statusMessage?: string | null;
     depth: number;
   }>;
 }

@@ -19,6 +19,7 @@ describe("GenAI semantic conventions", () => {
     [{ "gen_ai.operation.name": "execute_tool" }, "TOOL"],
     [{ "gen_ai.operation.name": "invoke_agent" }, "AGENT"],
     [{ "gen_ai.operation.name": "create_agent" }, "AGENT"],
+    [{ "gen_ai.operation.name": "agent_step" }, "CHAIN"],
     [{ "gen_ai.operation.name": "CHAT" }, "GENERATION"],
     [{ "gen_ai.operation.name": "something_new" }, "SPAN"],
     [{ "gen_ai.operation.name": "something_new", "gen_ai.request.model": "m" }, "SPAN"],
@@ -41,6 +42,41 @@ describe("GenAI semantic conventions", () => {
   ])("should read the provider from %j", (attributes, provider, source) => {
     expect(mapSpan(buildSpan(attributes)).provider).toBe(provider);
     expect(sourceOf(attributes, "provider")).toBe(source);
+  });
+
+  // Regression: the AI SDK v7 invoke_agent span repeats the summed usage of its chat spans, so
+  // every token of an agent run was counted twice in the trace totals.
+  it.each<[string, number, Record<string, AttributeInput>, boolean]>([
+    ["an in-process agent", 1, { "gen_ai.operation.name": "invoke_agent" }, true],
+    ["a remote agent (CLIENT)", 3, { "gen_ai.operation.name": "invoke_agent" }, false],
+    ["create_agent", 1, { "gen_ai.operation.name": "create_agent" }, false],
+    ["a chat call", 1, { "gen_ai.operation.name": "chat" }, false],
+  ])("should tell whether the usage of %s repeats its children's", (_l, kind, attrs, aggregate) => {
+    const mapped = mapSpan(
+      buildSpan(
+        { ...attrs, "gen_ai.usage.input_tokens": 130, "gen_ai.usage.output_tokens": 21 },
+        { kind },
+      ),
+    );
+    expect(mapped.usageIsAggregate).toBe(aggregate);
+    expect(mapped.usage.input).toBe(aggregate ? null : 130);
+  });
+
+  it("should not estimate tokens for an agent whose usage is its children's", () => {
+    const mapped = mapSpan(
+      buildSpan({
+        "gen_ai.operation.name": "invoke_agent",
+        "gen_ai.input.messages": json([{ role: "user", parts: [{ type: "text", content: "Hi" }] }]),
+      }),
+    );
+    expect(mapped.usageIsAggregate).toBe(true);
+  });
+
+  it("should take the agent name as the feature", () => {
+    const mapped = mapSpan(
+      buildSpan({ "gen_ai.operation.name": "invoke_agent", "gen_ai.agent.name": "weather-bot" }),
+    );
+    expect(mapped.feature).toBe("weather-bot");
   });
 
   it("should collect request parameters without the model", () => {

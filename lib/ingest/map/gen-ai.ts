@@ -20,7 +20,12 @@ const OPERATIONS: Record<string, ObservationType> = {
   execute_tool: "TOOL",
   invoke_agent: "AGENT",
   create_agent: "AGENT",
+  // The AI SDK's own operation (v7 `@ai-sdk/otel`) for one step of an agent loop: it groups the
+  // step's chat and execute_tool spans, as a chain does.
+  agent_step: "CHAIN",
 };
+
+const SPAN_KIND_INTERNAL = 1;
 
 const LEGACY_REQUEST_TYPES: Record<string, ObservationType> = {
   chat: "GENERATION",
@@ -43,7 +48,12 @@ const TOKEN_KEYS: Array<[UsageField, string]> = [
   ["cacheWrite", "gen_ai.usage.cache_creation_input_tokens"],
   ["reasoning", "gen_ai.usage.reasoning.output_tokens"],
   ["reasoning", "gen_ai.usage.reasoning_tokens"],
+  // The AI SDK's GenAI integration (v7 `@ai-sdk/otel` with `usage: true`) has no gen_ai name for
+  // reasoning tokens and puts them beside its gen_ai.usage.* counts under its own prefix.
+  ["reasoning", "ai.usage.outputTokenDetails.reasoningTokens"],
 ];
+
+const MAIN_COUNTS: ReadonlySet<UsageField> = new Set(["input", "output", "total"]);
 
 export const mapGenAi: ConventionMapper = (context) => {
   const { attributes, warnings } = context;
@@ -55,14 +65,14 @@ export const mapGenAi: ConventionMapper = (context) => {
   result.provider = attributes.readFirstString("gen_ai.provider.name", "gen_ai.system");
   result.modelParameters = readRequestParameters(attributes);
   result.sessionId = attributes.readFirstString("gen_ai.conversation.id");
+  // The agent is what the app calls; with the AI SDK it is the telemetry functionId.
+  result.feature = attributes.readFirstString("gen_ai.agent.name");
 
-  const counts: UsageCounts = {};
-  for (const [field, key] of TOKEN_KEYS) {
-    if (counts[field]) continue;
-    const value = attributes.readTokenCount(key);
-    if (value !== null) counts[field] = { value, source: key };
+  if (isInProcessAgent(attributes, context.span.kind)) {
+    result.usageIsAggregate = { value: true, source: "gen_ai.operation.name (span kind INTERNAL)" };
+  } else {
+    result.usage = readUsage(attributes, warnings);
   }
-  result.usage = normalizeUsage(counts, "included", warnings) ?? undefined;
 
   const cost = attributes.get("gen_ai.usage.cost");
   const total = cost ? toDecimalString(scalarOf(cost), "gen_ai.usage.cost", warnings) : null;
@@ -75,6 +85,29 @@ export const mapGenAi: ConventionMapper = (context) => {
   result.output = readGenAiOutput(context) ?? attributes.readSourcedJson("gen_ai.tool.call.result");
   return result;
 };
+
+/**
+ * An in-process agent (invoke_agent, span kind INTERNAL) runs its model calls as child chat spans
+ * and reports their sum (the AI SDK's invoke_agent does): counting it too would count every token
+ * twice. A remote agent (kind CLIENT, e.g. a hosted assistant) has no such children: it keeps its
+ * usage. Limitation: an in-process agent that reports usage without emitting chat spans loses it.
+ */
+function isInProcessAgent(attributes: AttributeReader, kind: number): boolean {
+  const operation = attributes.readString("gen_ai.operation.name")?.trim().toLowerCase();
+  return operation === "invoke_agent" && kind === SPAN_KIND_INTERNAL;
+}
+
+/** Token counts; detail counts alone (no input, output or total) are not a usage report. */
+function readUsage(attributes: AttributeReader, warnings: string[]) {
+  const counts: UsageCounts = {};
+  for (const [field, key] of TOKEN_KEYS) {
+    if (counts[field]) continue;
+    const value = attributes.readTokenCount(key);
+    if (value !== null) counts[field] = { value, source: key };
+  }
+  const hasMainCount = [...MAIN_COUNTS].some((field) => counts[field] !== undefined);
+  return hasMainCount ? (normalizeUsage(counts, "included", warnings) ?? undefined) : undefined;
+}
 
 function readType(attributes: AttributeReader): Sourced<ObservationType> | undefined {
   const operation = attributes.readString("gen_ai.operation.name");

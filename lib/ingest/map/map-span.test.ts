@@ -135,6 +135,43 @@ describe("mapSpan", () => {
     expect(sourceOf(mapped, "usage.input")).toBe("langfuse.observation.usage_details.input");
   });
 
+  // Regression: @arizeai/openinference-vercel copies the AI SDK invoke_agent's summed
+  // gen_ai.usage.* into llm.token_count.*, and OpenInference's precedence made them count.
+  it.each<[string, Record<string, AttributeInput>, number | null]>([
+    [
+      "OpenInference copies on an in-process agent",
+      { "openinference.span.kind": "AGENT", "llm.token_count.prompt": 130 },
+      null,
+    ],
+    [
+      "explicit Langfuse usage on an in-process agent",
+      { "langfuse.observation.usage_details": json({ input: 7 }) },
+      7,
+    ],
+  ])("should weigh %s against the aggregate rule", (_label, attributes, input) => {
+    const mapped = mapSpan(
+      buildSpan({
+        "gen_ai.operation.name": "invoke_agent",
+        "gen_ai.usage.input_tokens": 130,
+        ...attributes,
+      }),
+    );
+    expect(mapped.usage.input).toBe(input);
+    expect(mapped.usageIsAggregate).toBe(input === null);
+  });
+
+  it("should still count OpenInference usage on a model call", () => {
+    const mapped = mapSpan(
+      buildSpan({
+        "openinference.span.kind": "LLM",
+        "gen_ai.operation.name": "chat",
+        "llm.token_count.prompt": 80,
+      }),
+    );
+    expect(mapped.usage.input).toBe(80);
+    expect(sourceOf(mapped, "usage.input")).toBe("llm.token_count.prompt");
+  });
+
   it("should union tags across conventions in precedence order without duplicates", () => {
     const mapped = mapSpan(
       buildSpan({

@@ -29,10 +29,16 @@ import { mapVercelAi } from "./vercel-ai";
  *
  * Exceptions to "first wins": tags are the union of all conventions (in this order, deduped);
  * metadata and modelParameters are merged key by key, higher precedence winning; usage is taken
- * whole from one convention (mixing conventions would mix counting rules), and a span marked as
- * an aggregate of its children (Vercel's outer spans) reports no usage unless a higher
- * convention gave some. A zero-duration span is not made an EVENT: only an explicit type does.
+ * whole from one convention (mixing conventions would mix counting rules). A span that any
+ * convention recognizes as an aggregate of its children (Vercel's outer spans, an in-process
+ * invoke_agent) reports no usage unless sightline or langfuse gave some on purpose, and no tokens
+ * are estimated from its text. OpenInference does not override that: its counts on such spans are
+ * copies (openinference-vercel copies gen_ai.usage.* of invoke_agent into llm.token_count.*), and
+ * Phoenix users, like Langfuse users, expect a trace's tokens counted once. A zero-duration span is not made an EVENT: only an explicit type does.
  */
+/** Conventions an app sets on purpose: their usage stands even on an aggregate span. */
+const EXPLICIT_CONVENTIONS: ReadonlySet<string> = new Set(["sightline", "langfuse"]);
+
 const CONVENTIONS: ReadonlyArray<readonly [string, ConventionMapper]> = [
   ["sightline", mapSightline],
   ["langfuse", mapLangfuse],
@@ -72,7 +78,8 @@ export function mapSpan(span: DecodedSpan): MappedSpan {
   const model = responseModel ?? requestModel;
   if (model) report.push({ field: "model", source: model.source });
 
-  const usage = pickUsage(results);
+  const usageIsAggregate = results.some((result) => result.usageIsAggregate);
+  const usage = pickUsage(results, usageIsAggregate);
   const clientCost = results.find((result) => result.clientCost)?.clientCost;
   report.push(...(usage?.sources ?? []), ...(clientCost?.sources ?? []));
 
@@ -87,6 +94,7 @@ export function mapSpan(span: DecodedSpan): MappedSpan {
     provider: pick("provider")?.value ?? null,
     modelParameters: mergeRecords(results, "modelParameters", report),
     usage: usage?.usage ?? emptyUsage(),
+    usageIsAggregate: usageIsAggregate && !usage,
     clientCost: clientCost?.cost ?? null,
     input: pick("input")?.value ?? null,
     output: pick("output")?.value ?? null,
@@ -121,12 +129,12 @@ function runConvention(
   }
 }
 
-function pickUsage(results: ConventionResult[]) {
-  for (const result of results) {
-    if (result.usage) return result.usage;
-    if (result.usageIsAggregate) return undefined;
-  }
-  return undefined;
+function pickUsage(results: ConventionResult[], usageIsAggregate: boolean) {
+  const found = results.findIndex((result, index) => {
+    const name = CONVENTIONS[index]?.[0] ?? "";
+    return result.usage && (!usageIsAggregate || EXPLICIT_CONVENTIONS.has(name));
+  });
+  return found === -1 ? undefined : results[found]?.usage;
 }
 
 function mergeRecords(

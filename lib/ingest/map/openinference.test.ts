@@ -250,6 +250,20 @@ describe("OpenInference conventions", () => {
     });
   });
 
+  // Regression: @arizeai/openinference-vercel flattens metadata into metadata.<key>
+  // attributes, which were not read.
+  it("should read flattened metadata.<key> attributes", () => {
+    const mapped = mapSpan(
+      buildSpan({
+        "openinference.span.kind": "CHAIN",
+        "metadata.userId": "user-7",
+        "metadata.attempt": 2,
+        "metadata.flags": json({ beta: true }),
+      }),
+    );
+    expect(mapped.metadata).toEqual({ userId: "user-7", attempt: 2, flags: { beta: true } });
+  });
+
   it("should read tags and metadata", () => {
     const mapped = mapSpan(buildSpan({ "tag.tags": ["a", "b"], metadata: json({ k: "v" }) }));
     expect(mapped.tags).toEqual(["a", "b"]);

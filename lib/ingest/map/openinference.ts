@@ -78,11 +78,25 @@ export const mapOpenInference: ConventionMapper = (context) => {
   const tags = attributes.readStringList("tag.tags");
   if (tags && tags.length > 0) result.tags = { value: tags, source: "tag.tags" };
 
-  const metadata = attributes.readJsonObject("metadata");
-  if (metadata) result.metadata = { value: metadata, source: "metadata" };
+  result.metadata = readMetadata(attributes);
 
   return result;
 };
+
+/**
+ * `metadata` as one JSON object (the instrumentations' setMetadata), else flattened
+ * `metadata.<key>` attributes (what @arizeai/openinference-vercel writes), keyed without prefix.
+ */
+function readMetadata(attributes: AttributeReader): Sourced<Record<string, unknown>> | undefined {
+  const metadata = attributes.readJsonObject("metadata");
+  if (metadata) return { value: metadata, source: "metadata" };
+
+  const entries = attributes.entriesUnder("metadata.");
+  if (entries.length === 0) return undefined;
+  const flattened: Record<string, unknown> = {};
+  for (const [key] of entries) flattened[key] = attributes.readJson(`metadata.${key}`);
+  return { value: flattened, source: "metadata.*" };
+}
 
 function readSpanKind(attributes: AttributeReader): Sourced<ObservationType> | undefined {
   const kind = attributes.readString("openinference.span.kind");

@@ -103,6 +103,49 @@ describe("Vercel AI SDK telemetry", () => {
     },
   );
 
+  // Regression: v7's GenAI integration (`usage: true`) sends ai.usage.* details beside its
+  // gen_ai.usage.* counts; the details alone were taken as the usage and hid the counts.
+  it.each<[string, Record<string, AttributeInput>, Partial<Usage>]>([
+    [
+      "a chat span",
+      {
+        "gen_ai.operation.name": "chat",
+        "gen_ai.usage.input_tokens": 50,
+        "gen_ai.usage.output_tokens": 12,
+        "gen_ai.usage.cache_read.input_tokens": 20,
+        "ai.usage.inputTokenDetails.noCacheTokens": 30,
+        "ai.usage.outputTokenDetails.textTokens": 8,
+        "ai.usage.outputTokenDetails.reasoningTokens": 4,
+      },
+      { input: 50, output: 12, total: 62, cacheRead: 20, reasoning: 4 },
+    ],
+    [
+      "a step span",
+      {
+        "gen_ai.operation.name": "agent_step",
+        "ai.usage.inputTokenDetails.noCacheTokens": 30,
+        "ai.usage.outputTokenDetails.reasoningTokens": 4,
+      },
+      { input: null, output: null, total: null, reasoning: null },
+    ],
+  ])("should take v7 GenAI counts with their ai.usage details on %s", (_label, attrs, usage) => {
+    expect(mapSpan(buildSpan(attrs)).usage).toMatchObject(usage);
+  });
+
+  // Regression: the v7 embed operation span carries the texts (`embedding: true`) but no count;
+  // its tokens were estimated from the texts, on top of those its provider call reported.
+  it.each<[string, Record<string, AttributeInput>, boolean]>([
+    ["the embed operation", { "ai.value": '"sunny"' }, true],
+    ["the embedMany operation", { "ai.values": ['"a"', '"b"'] }, true],
+    ["a provider call", { "ai.values": ['"a"'], "gen_ai.usage.input_tokens": 4 }, false],
+  ])("should tell whether a v7 embeddings span is %s", (_label, attributes, aggregate) => {
+    const mapped = mapSpan(
+      buildSpan({ "gen_ai.operation.name": "embeddings", ...attributes }, { kind: 3 }),
+    );
+    expect(mapped.type).toBe("EMBEDDING");
+    expect(mapped.usageIsAggregate).toBe(aggregate);
+  });
+
   it("should still take explicit Langfuse usage on an outer span", () => {
     const mapped = mapSpan(
       buildSpan({
@@ -251,6 +294,37 @@ describe("Vercel AI SDK telemetry", () => {
       plan: "pro",
     });
     expect(mapped.traceName).toBeNull();
+  });
+
+  // Regression: v7 replaced telemetry metadata by the runtime context, sent as
+  // ai.settings.context.*; user and session were lost and the context was shown as model settings.
+  it.each(["ai.settings.context.", "ai.settings.runtimeContext."])(
+    "should read user and session from the v7 runtime context under %s",
+    (prefix) => {
+      const mapped = mapSpan(
+        buildSpan({
+          "ai.operationId": "ai.generateText.doGenerate",
+          "ai.settings.maxRetries": 2,
+          [`${prefix}userId`]: "user-7",
+          [`${prefix}sessionId`]: "sess-3",
+          [`${prefix}tenant`]: "acme",
+        }),
+      );
+      expect(mapped).toMatchObject({ userId: "user-7", sessionId: "sess-3" });
+      expect(mapped.modelParameters).toEqual({ maxRetries: 2 });
+      expect(mapped.metadata).toEqual({ userId: "user-7", sessionId: "sess-3", tenant: "acme" });
+    },
+  );
+
+  it("should prefer telemetry metadata over the runtime context for the user", () => {
+    const mapped = mapSpan(
+      buildSpan({
+        "ai.settings.context.userId": "from-context",
+        "ai.telemetry.metadata.userId": "from-metadata",
+      }),
+    );
+    expect(mapped.userId).toBe("from-metadata");
+    expect(mapped.metadata).toEqual({ userId: "from-metadata" });
   });
 
   it("should let explicit user and feature win over telemetry metadata", () => {

@@ -15,6 +15,11 @@ import { normalizeUsage, type UsageCounts, type UsageField } from "./usage";
  * carry no usage, so tokens and cost are counted once, on the GENERATION children. ai.embed and
  * ai.embedMany stay EMBEDDING (what they are) but likewise leave usage to their doEmbed children.
  * `ai.telemetry.functionId` names the call site in the app, so it becomes the feature.
+ *
+ * User and session: v4–v6 send `ai.telemetry.metadata.*`; v7 dropped metadata for the runtime
+ * context, sent as `ai.settings.context.*` (LegacyOpenTelemetry, and OpenTelemetry with
+ * `runtimeContext: true`; the v7 docs also name `ai.settings.runtimeContext.*`). The context is
+ * the app's data, not a model setting: it goes to metadata, not modelParameters.
  */
 
 interface Operation {
@@ -53,7 +58,10 @@ const TOKEN_KEYS: Array<[UsageField, string]> = [
   ["reasoning", "ai.usage.outputTokenDetails.reasoningTokens"],
 ];
 
+const MAIN_COUNTS: ReadonlySet<UsageField> = new Set(["input", "output", "total"]);
+
 const METADATA_PREFIX = "ai.telemetry.metadata.";
+const CONTEXT_PREFIXES = ["ai.settings.context.", "ai.settings.runtimeContext."];
 
 export const mapVercelAi: ConventionMapper = (context) => {
   const { attributes, warnings, span } = context;
@@ -72,6 +80,8 @@ export const mapVercelAi: ConventionMapper = (context) => {
 
   if (operation?.aggregatesChildren) {
     result.usageIsAggregate = { value: true, source: operationSource };
+  } else if (isGenAiEmbedOperation(attributes)) {
+    result.usageIsAggregate = { value: true, source: "gen_ai.operation.name, ai.value(s)" };
   } else {
     const counts: UsageCounts = {};
     for (const [field, key] of TOKEN_KEYS) {
@@ -79,15 +89,24 @@ export const mapVercelAi: ConventionMapper = (context) => {
       const value = attributes.readTokenCount(key);
       if (value !== null) counts[field] = { value, source: key };
     }
-    result.usage = normalizeUsage(counts, "included", warnings) ?? undefined;
+    // v7's GenAI integration sends only details here (noCacheTokens, textTokens…) beside its
+    // gen_ai.usage.* counts: details alone are no usage report and must not hide those counts.
+    const hasMainCount = [...MAIN_COUNTS].some((field) => counts[field] !== undefined);
+    if (hasMainCount) result.usage = normalizeUsage(counts, "included", warnings) ?? undefined;
   }
 
   result.input = readInput(attributes);
   result.output = readOutput(attributes);
 
   result.feature = attributes.readFirstString("ai.telemetry.functionId");
-  result.userId = attributes.readFirstString(`${METADATA_PREFIX}userId`);
-  result.sessionId = attributes.readFirstString(`${METADATA_PREFIX}sessionId`);
+  result.userId = attributes.readFirstString(
+    `${METADATA_PREFIX}userId`,
+    ...CONTEXT_PREFIXES.map((prefix) => `${prefix}userId`),
+  );
+  result.sessionId = attributes.readFirstString(
+    `${METADATA_PREFIX}sessionId`,
+    ...CONTEXT_PREFIXES.map((prefix) => `${prefix}sessionId`),
+  );
   const tags = attributes.readStringList(`${METADATA_PREFIX}tags`);
   if (tags && tags.length > 0) result.tags = { value: tags, source: `${METADATA_PREFIX}tags` };
   result.metadata = readMetadata(attributes);
@@ -95,13 +114,31 @@ export const mapVercelAi: ConventionMapper = (context) => {
   return result;
 };
 
+/**
+ * v7's GenAI integration names both the embed operation and its provider calls
+ * `embeddings {model}`, and counts tokens only on the provider calls. With `embedding: true` both
+ * carry the texts (`ai.value` / `ai.values`), so the operation span, the one without a count,
+ * must not have its tokens estimated from them. Limitation: when the provider reports no usage
+ * at all, the embedMany calls look like their operation and are not estimated either.
+ */
+function isGenAiEmbedOperation(attributes: AttributeReader): boolean {
+  if (attributes.readString("gen_ai.operation.name") !== "embeddings") return false;
+  if (!attributes.has("ai.value") && !attributes.has("ai.values")) return false;
+  return !attributes.has("gen_ai.usage.input_tokens");
+}
+
 function readSettings(attributes: AttributeReader): Sourced<Record<string, unknown>> | undefined {
   const entries = attributes.entriesUnder("ai.settings.");
   if (entries.length === 0) return undefined;
 
   const settings: Record<string, unknown> = {};
-  for (const [key] of entries) settings[key] = attributes.readJson(`ai.settings.${key}`);
-  return { value: settings, source: "ai.settings.*" };
+  for (const [key] of entries) {
+    if (CONTEXT_PREFIXES.some((prefix) => `ai.settings.${key}`.startsWith(prefix))) continue;
+    settings[key] = attributes.readJson(`ai.settings.${key}`);
+  }
+  return Object.keys(settings).length > 0
+    ? { value: settings, source: "ai.settings.*" }
+    : undefined;
 }
 
 function readInput(attributes: AttributeReader): Sourced<unknown> | undefined {
@@ -166,11 +203,15 @@ function readOutput(attributes: AttributeReader): Sourced<unknown> | undefined {
   return undefined;
 }
 
+/** Telemetry metadata (v4–v6) and the runtime context (v7), keyed without their prefix. */
 function readMetadata(attributes: AttributeReader): Sourced<Record<string, unknown>> | undefined {
-  const keys = attributes.keysWithPrefix(METADATA_PREFIX);
-  if (keys.length === 0) return undefined;
-
   const metadata: Record<string, unknown> = {};
-  for (const key of keys) metadata[key.slice(METADATA_PREFIX.length)] = attributes.readJson(key);
-  return { value: metadata, source: `${METADATA_PREFIX}*` };
+  const sources: string[] = [];
+  for (const prefix of [...CONTEXT_PREFIXES, METADATA_PREFIX]) {
+    const keys = attributes.keysWithPrefix(prefix);
+    if (keys.length === 0) continue;
+    for (const key of keys) metadata[key.slice(prefix.length)] = attributes.readJson(key);
+    sources.push(`${prefix}*`);
+  }
+  return sources.length > 0 ? { value: metadata, source: sources.join(", ") } : undefined;
 }
