@@ -48,7 +48,8 @@ export const TRACE_ROLLUP_COLUMNS = [
   "unpriced_count",
 ] as const;
 
-export const COPY_TO_TRACES_SQL = `COPY "traces" (${TRACE_ROLLUP_COLUMNS.map((name) => `"${name}"`).join(", ")}) FROM STDIN`;
+const QUOTED_ROLLUP_COLUMNS = TRACE_ROLLUP_COLUMNS.map((name) => `"${name}"`).join(", ");
+export const COPY_TO_TRACES_SQL = `COPY "traces" (${QUOTED_ROLLUP_COLUMNS}) FROM STDIN`;
 
 /** What a rollup reads of a span row. */
 export type RollupRow = Pick<SpanRow, "startNs" | "scalars"> & {

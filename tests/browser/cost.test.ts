@@ -73,7 +73,7 @@ describe("cost page with the demo workload", () => {
     await context.close();
   });
 
-  it("adds a project price with cache read, cache write and reasoning rates from settings", async () => {
+  it("adds a project price with cache read, cache write and reasoning rates", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${baseUrl}/sign-in?callbackUrl=/project/${projectId}/settings/models`);

@@ -127,7 +127,7 @@ describe("OpenInference OpenAI instrumentation", () => {
     ]);
   });
 
-  it("should show a streamed answer, its tokens estimated when the stream's usage is not sent", async () => {
+  it("should show a streamed answer, tokens estimated when the stream sends no usage", async () => {
     const traceId = await tracing.captureTrace(async () => {
       const stream = await client.chat.completions.create({
         model: "gpt-4o-mini",

@@ -1,6 +1,7 @@
-// The real OpenAI client (openai@7) instrumented by OpenLLMetry (@traceloop/instrumentation-openai),
-// against a fake OpenAI-compatible server, exported by the OTel JS SDK to Sightline. Version 0.27
-// writes the current GenAI conventions (gen_ai.input.messages / gen_ai.output.messages as parts).
+// The real OpenAI client (openai@7) instrumented by OpenLLMetry
+// (@traceloop/instrumentation-openai) against a fake OpenAI-compatible server, exported by the
+// OTel JS SDK to Sightline. Version 0.27 writes the current GenAI conventions
+// (gen_ai.input.messages / gen_ai.output.messages as parts).
 import { OpenAIInstrumentation } from "@traceloop/instrumentation-openai";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -112,7 +113,7 @@ describe("OpenLLMetry OpenAI instrumentation", () => {
     });
   });
 
-  it("should show a streamed answer, its tokens estimated when the stream's usage is not sent", async () => {
+  it("should show a streamed answer, tokens estimated when the stream sends no usage", async () => {
     const traceId = await tracing.captureTrace(async () => {
       const stream = await client.chat.completions.create({
         model: "gpt-4o-mini",

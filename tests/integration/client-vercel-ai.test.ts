@@ -407,7 +407,7 @@ describe("Vercel AI SDK v7 through the OpenInference span processor (Phoenix set
 
   afterAll(() => phoenixTracing.shutdown());
 
-  it("should count the tool loop's tokens once although the agent span has OpenInference counts", async () => {
+  it("should count tool-loop tokens once despite the agent's OpenInference counts", async () => {
     const trace = await getTrace(traces.toolLoop);
 
     expect(trace).toMatchObject({

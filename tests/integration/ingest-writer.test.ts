@@ -181,7 +181,7 @@ describe("trace rollups computed with the batch", () => {
     await expectSameAsRecomputed([...new Set(spans.map((item) => item.traceId))]);
   });
 
-  it("should match the SQL rollup for missing parents, cycles, ties, tags and odd costs", async () => {
+  it("should match the SQL rollup: missing parents, cycles, ties, tags, odd costs", async () => {
     const now = Date.now() - 60_000;
     const orphanTrace = hex(16);
     const root = spanAt(now, {

@@ -34,7 +34,8 @@ import { mapVercelAi } from "./vercel-ai";
  * invoke_agent) reports no usage unless sightline or langfuse gave some on purpose, and no tokens
  * are estimated from its text. OpenInference does not override that: its counts on such spans are
  * copies (openinference-vercel copies gen_ai.usage.* of invoke_agent into llm.token_count.*), and
- * Phoenix users, like Langfuse users, expect a trace's tokens counted once. A zero-duration span is not made an EVENT: only an explicit type does.
+ * Phoenix users, like Langfuse users, expect a trace's tokens counted once. A zero-duration span
+ * is not made an EVENT: only an explicit type does.
  */
 /** Conventions an app sets on purpose: their usage stands even on an aggregate span. */
 const EXPLICIT_CONVENTIONS: ReadonlySet<string> = new Set(["sightline", "langfuse"]);
