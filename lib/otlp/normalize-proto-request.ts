@@ -11,7 +11,7 @@ import type {
 import { OtlpRequestError } from "./errors";
 import { InvalidFieldError } from "./invalid-field-error";
 import { MAX_PAYLOAD_DEPTH } from "./otlp-wire-schema";
-import { MAX_REJECTION_REASONS, type DecodeResult } from "./normalize-request";
+import { reject, tryNormalize, type DecodeResult } from "./normalize-request";
 import { sanitizeText } from "./sanitize-text";
 
 /**
@@ -138,22 +138,6 @@ export function normalizeProtoTraceRequest(request: ProtoTraceRequest): DecodeRe
   });
 
   return result;
-}
-
-function tryNormalize<T>(normalize: () => T): T | InvalidFieldError {
-  try {
-    return normalize();
-  } catch (error) {
-    if (error instanceof InvalidFieldError) return error;
-    throw error;
-  }
-}
-
-function reject(result: DecodeResult, spanDescription: string, error: InvalidFieldError): void {
-  result.rejected.count++;
-  if (result.rejected.reasons.length < MAX_REJECTION_REASONS) {
-    result.rejected.reasons.push(`${spanDescription}: ${error.message}`);
-  }
 }
 
 function describeSpan(span: ProtoSpan, path: string): string {

@@ -69,7 +69,8 @@ export function normalizeTraceRequest(
   return result;
 }
 
-function tryNormalize<T>(normalize: () => T): T | InvalidFieldError {
+/** Runs one normalization step, returning (not throwing) the InvalidFieldError it raises. */
+export function tryNormalize<T>(normalize: () => T): T | InvalidFieldError {
   try {
     return normalize();
   } catch (error) {
@@ -78,7 +79,12 @@ function tryNormalize<T>(normalize: () => T): T | InvalidFieldError {
   }
 }
 
-function reject(result: DecodeResult, spanDescription: string, error: InvalidFieldError): void {
+/** Counts one refused span and keeps its reason while there is room. */
+export function reject(
+  result: DecodeResult,
+  spanDescription: string,
+  error: InvalidFieldError,
+): void {
   result.rejected.count++;
   if (result.rejected.reasons.length < MAX_REJECTION_REASONS) {
     result.rejected.reasons.push(`${spanDescription}: ${error.message}`);
