@@ -140,6 +140,40 @@ describe("GenAI semantic conventions", () => {
         },
         { cacheRead: 60, cacheWrite: 10, reasoning: 30 },
       ],
+      // Regression (langfuse/langfuse#12306, #14902, #17117): other writers of gen_ai.usage.*
+      // name cache and reasoning counts their own way; unread, cached input was priced at the
+      // full input rate.
+      [
+        "cache names of pydantic-ai / genai-prices",
+        {
+          "gen_ai.usage.input_tokens": 130213,
+          "gen_ai.usage.output_tokens": 10,
+          "gen_ai.usage.cache_read_tokens": 128955,
+          "gen_ai.usage.cache_write_tokens": 1253,
+        },
+        { input: 130213, output: 10, cacheRead: 128955, cacheWrite: 1253 },
+      ],
+      [
+        "cache names with Langfuse's keys and cache_write",
+        {
+          "gen_ai.usage.input_tokens": 300,
+          "gen_ai.usage.output_tokens": 5,
+          "gen_ai.usage.input_cached_tokens": 40,
+          "gen_ai.usage.cache_write.input_tokens": 25,
+        },
+        { input: 300, cacheRead: 40, cacheWrite: 25 },
+      ],
+      [
+        "cache and reasoning names of Sentry's conventions",
+        {
+          "gen_ai.usage.input_tokens": 300,
+          "gen_ai.usage.output_tokens": 50,
+          "gen_ai.usage.input_tokens.cached": 40,
+          "gen_ai.usage.input_tokens.cache_write": 25,
+          "gen_ai.usage.output_tokens.reasoning": 20,
+        },
+        { input: 300, output: 50, cacheRead: 40, cacheWrite: 25, reasoning: 20 },
+      ],
       [
         "a given total",
         {
