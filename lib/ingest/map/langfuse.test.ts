@@ -94,6 +94,40 @@ describe("Langfuse attributes", () => {
         },
         { input: 100, cacheRead: 60, output: 40, reasoning: 25, total: 140 },
       ],
+      // Regression: the Responses API names its counts like Anthropic (input_tokens) but counts
+      // cached tokens inside them, in input_tokens_details; the details were dropped, so cached
+      // input was priced at the full rate. LangChain's usage_metadata does the same.
+      [
+        "an OpenAI Responses usage object (details inside)",
+        {
+          input_tokens: 100,
+          output_tokens: 50,
+          total_tokens: 150,
+          input_tokens_details: { cached_tokens: 80 },
+          output_tokens_details: { reasoning_tokens: 30 },
+        },
+        { input: 100, cacheRead: 80, output: 50, reasoning: 30, total: 150 },
+      ],
+      [
+        "a LangChain usage_metadata object (details inside)",
+        {
+          input_tokens: 100,
+          output_tokens: 50,
+          total_tokens: 150,
+          input_token_details: { cache_read: 70, cache_creation: 20, audio: 5 },
+          output_token_details: { reasoning: 30, audio: 4 },
+        },
+        {
+          input: 100,
+          cacheRead: 70,
+          cacheWrite: 20,
+          audioInput: 5,
+          output: 50,
+          reasoning: 30,
+          audioOutput: 4,
+          total: 150,
+        },
+      ],
       ["numeric strings", { input: "7", output: "3" }, { input: 7, output: 3, total: 10 }],
       ["an empty object", {}, { input: null, output: null, total: null }],
     ])("should read %s", (_label, details, expected) => {
