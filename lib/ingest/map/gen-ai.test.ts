@@ -452,6 +452,59 @@ describe("GenAI semantic conventions", () => {
       });
     });
 
+    // Regression (langfuse/langfuse#7038, microsoft/semantic-kernel#11659): Semantic Kernel and
+    // Spring AI send the prompt and completion as gen_ai.content.prompt/completion events (the
+    // semconv of 2024) holding gen_ai.prompt/gen_ai.completion; their input and output were null.
+    it("should read the prompt and completion from gen_ai.content.* events", () => {
+      const span = buildSpan(
+        { "gen_ai.operation.name": "chat" },
+        {
+          events: [
+            buildEvent("gen_ai.content.prompt", {
+              "gen_ai.prompt": json([
+                { role: "system", content: "Be brief." },
+                { role: "user", content: "Hi" },
+              ]),
+            }),
+            buildEvent("gen_ai.content.completion", {
+              "gen_ai.completion": json([
+                { role: "assistant", content: "Hello", finish_reason: "stop" },
+              ]),
+            }),
+          ],
+        },
+      );
+      const mapped = mapSpan(span);
+      expect(mapped.input).toEqual([
+        { role: "system", content: "Be brief." },
+        { role: "user", content: "Hi" },
+      ]);
+      expect(mapped.output).toEqual([{ role: "assistant", content: "Hello" }]);
+      expect(mapped.mappingReport).toContainEqual({
+        field: "input",
+        source: "event:gen_ai.content.prompt gen_ai.prompt",
+      });
+      expect(mapped.mappingReport).toContainEqual({
+        field: "output",
+        source: "event:gen_ai.content.completion gen_ai.completion",
+      });
+    });
+
+    it("should keep a gen_ai.content.* event's plain text as it is", () => {
+      const span = buildSpan(
+        {},
+        {
+          events: [
+            buildEvent("gen_ai.content.prompt", { "gen_ai.prompt": "What is 2+2?" }),
+            buildEvent("gen_ai.content.completion", { "gen_ai.completion": "4" }),
+          ],
+        },
+      );
+      const mapped = mapSpan(span);
+      expect(mapped.input).toBe("What is 2+2?");
+      expect(mapped.output).toBe("4");
+    });
+
     it("should prefer span attributes over events", () => {
       const span = buildSpan(
         {
