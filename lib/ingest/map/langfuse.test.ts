@@ -180,6 +180,23 @@ describe("Langfuse attributes", () => {
       { input: null, output: "0.5", total: null },
     ],
     ["nothing usable", { input: "free" }, null],
+    // Regression: Langfuse's cost_details is keyed by usage type and its total, when not given,
+    // is the sum of every key; the cost of cached input or reasoning was left out of the total.
+    [
+      "more keys than input and output",
+      { input: 0.001, input_cached_tokens: 0.0002, output: 0.002, output_reasoning: 0.0005 },
+      { input: "0.001", output: "0.002", total: "0.0037" },
+    ],
+    [
+      "more keys with an unusable one (total unknown)",
+      { input: 0.001, input_cached_tokens: "n/a", output: 0.002 },
+      { input: "0.001", output: "0.002", total: null },
+    ],
+    [
+      "only keys other than input and output",
+      { input_cached_tokens: 0.0002, output_reasoning: 0.0005, input: null },
+      { input: null, output: null, total: "0.0007" },
+    ],
   ])("should read cost_details with %s", (_label, details, expected) => {
     expect(
       mapSpan(buildSpan({ "langfuse.observation.cost_details": json(details) })).clientCost,

@@ -1,8 +1,14 @@
-import type { ObservationLevel, ObservationType } from "@/lib/ingest/types";
+import type { MappingSource, ObservationLevel, ObservationType } from "@/lib/ingest/types";
 
 import { isRecord, toTokenCount, type AttributeReader } from "./attributes";
 import type { ConventionMapper, ConventionResult, Sourced } from "./convention-result";
-import { normalizeCost, toDecimalString, type CostFigures } from "./cost";
+import {
+  addDecimalStrings,
+  normalizeCost,
+  toDecimalString,
+  type CostFigures,
+  type NormalizedCost,
+} from "./cost";
 import { parseObservationLevel, parseObservationType } from "./observation-kinds";
 import {
   normalizeUsage,
@@ -198,14 +204,49 @@ function readUsageDetails(
   return normalizeUsage(counts, layout, warnings);
 }
 
-function readCostDetails(details: Record<string, unknown>, warnings: string[]) {
+const COST_KEY = "langfuse.observation.cost_details";
+const COST_FIGURES = ["input", "output", "total"] as const;
+
+/**
+ * input, output and total of cost_details. Like usage_details it is keyed by usage type
+ * (`input_cached_tokens`, `output_reasoning`, …): without a total, the total is the sum of every
+ * key, and unknown when one of them is not a usable cost.
+ */
+function readCostDetails(
+  details: Record<string, unknown>,
+  warnings: string[],
+): NormalizedCost | null {
   const figures: CostFigures = {};
-  for (const field of ["input", "output", "total"] as const) {
-    const source = `langfuse.observation.cost_details.${field}`;
+  for (const field of COST_FIGURES) {
+    const source = `${COST_KEY}.${field}`;
     const value = toDecimalString(details[field], source, warnings);
     if (value !== null) figures[field] = { value, source };
   }
-  return normalizeCost(figures);
+
+  const keys = Object.keys(details).filter((key) => details[key] != null && key !== "total");
+  const isFigure = (key: string) => key === "input" || key === "output";
+  if (figures.total || keys.every(isFigure)) return normalizeCost(figures);
+
+  const parts = keys.map((key) =>
+    isFigure(key)
+      ? (figures[key as "input" | "output"]?.value ?? null)
+      : toDecimalString(details[key], `${COST_KEY}.${key}`, warnings),
+  );
+  const total = parts.every((part) => part !== null)
+    ? parts.reduce((sum, part) => addDecimalStrings(sum, part), "0")
+    : null;
+
+  const sources: MappingSource[] = [];
+  if (figures.input) sources.push({ field: "clientCost.input", source: figures.input.source });
+  if (figures.output) sources.push({ field: "clientCost.output", source: figures.output.source });
+  if (total !== null)
+    sources.push({ field: "clientCost.total", source: `computed: sum of ${COST_KEY}.*` });
+  const cost = {
+    input: figures.input?.value ?? null,
+    output: figures.output?.value ?? null,
+    total,
+  };
+  return sources.length > 0 ? { cost, sources } : null;
 }
 
 function readPath(record: Record<string, unknown>, path: string): unknown {
