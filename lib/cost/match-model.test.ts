@@ -60,6 +60,12 @@ describe("PriceBook.resolve", () => {
     [["codestral-2501"], "codestral"],
     [["mistral.mistral-large-2407-v1:0"], "mistral-large"],
     [["gpt-3.5-turbo-0125"], "gpt-3.5-turbo"],
+    // Regression: LiteLLM prefixes a model whose own name holds a slash; only the part after
+    // the last slash was tried, so the name was lost.
+    [
+      ["together_ai/meta-llama/Llama-3.3-70B-Instruct-Turbo"],
+      "meta-llama/llama-3.3-70b-instruct-turbo",
+    ],
   ])("prices %j as %s", (models, expected) => {
     expect(resolvedModel(models)).toBe(expected);
   });

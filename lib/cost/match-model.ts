@@ -1,8 +1,10 @@
 import type { ModelPrice } from "./types";
 
-/** The three forms a model name is tried in: as reported, unprefixed, then undated. */
+/** The forms a model name is tried in: as reported, unprefixed, then undated. */
 const NAME_FORMS: ((model: string) => string)[] = [
   (model) => model,
+  // A router's prefix before a name that holds a slash itself (`together_ai/meta-llama/…`).
+  (model) => model.slice(model.indexOf("/") + 1),
   (model) => stripProviderPrefix(model),
   (model) => stripDatedSuffix(stripProviderPrefix(model)),
 ];
