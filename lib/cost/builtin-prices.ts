@@ -34,6 +34,10 @@ const ENTRIES: Entry[] = [
     from: "2024-10-02",
     rates: { input: 2.5, cacheRead: 1.25, output: 10 },
   },
+  // Dated snapshots that kept their own price when the undated name's changed.
+  { model: "gpt-4o-2024-05-13", provider: "openai", rates: { input: 5, output: 15 } },
+  { model: "gpt-3.5-turbo-1106", provider: "openai", rates: { input: 1, output: 2 } },
+  { model: "gpt-3.5-turbo-0613", provider: "openai", rates: { input: 1.5, output: 2 } },
   {
     model: "gpt-4o-mini",
     provider: "openai",

@@ -28,6 +28,14 @@ describe("model name forms", () => {
     ["gemini-1.5-pro-002", "gemini-1.5-pro"],
     ["mistral-large-latest", "mistral-large"],
     ["gpt-4o", "gpt-4o"],
+    // Regression: Vertex's Claude ids put the version before the date, Mistral dates by YYMM
+    // and OpenAI's older snapshots by MMDD; all three stayed unpriced.
+    ["claude-3-5-sonnet-v2@20241022", "claude-3-5-sonnet"],
+    ["mistral-large-2411", "mistral-large"],
+    ["mistral-large-2407-v1:0", "mistral-large"],
+    ["gpt-4-0613", "gpt-4"],
+    ["text-bison@001", "text-bison"],
+    ["text-embedding-3-small", "text-embedding-3-small"],
   ])("strips the dated suffix of %s", (model, expected) => {
     expect(stripDatedSuffix(model)).toBe(expected);
   });
@@ -47,6 +55,17 @@ describe("PriceBook.resolve", () => {
     [["gpt-4o-mini-2024-07-18", "unknown"], "gpt-4o-mini"],
     [[null, "gemini-2.5-flash"], "gemini-2.5-flash"],
     [["my-finetune", "gpt-4o-mini"], "gpt-4o-mini"],
+    [["claude-3-5-sonnet-v2@20241022"], "claude-3-7-sonnet"],
+    [["mistral-small-2503"], "mistral-small"],
+    [["codestral-2501"], "codestral"],
+    [["mistral.mistral-large-2407-v1:0"], "mistral-large"],
+    [["gpt-3.5-turbo-0125"], "gpt-3.5-turbo"],
+    // Regression: LiteLLM prefixes a model whose own name holds a slash; only the part after
+    // the last slash was tried, so the name was lost.
+    [
+      ["together_ai/meta-llama/Llama-3.3-70B-Instruct-Turbo"],
+      "meta-llama/llama-3.3-70b-instruct-turbo",
+    ],
   ])("prices %j as %s", (models, expected) => {
     expect(resolvedModel(models)).toBe(expected);
   });
@@ -54,6 +73,19 @@ describe("PriceBook.resolve", () => {
   it("prefers the response model to the request model", () => {
     expect(resolvedModel(["gpt-4o-mini", "gpt-4o"])).toBe("gpt-4o-mini");
     expect(resolvedModel(["gpt-4o", "gpt-4o-mini"])).toBe("gpt-4o");
+  });
+
+  // Regression: gpt-4o-2024-05-13 kept its launch price when gpt-4o's dropped; stripped to
+  // gpt-4o it was priced at half its rate after 2024-10-02.
+  it.each([
+    ["gpt-4o-2024-05-13", "0.000005", "0.000015"],
+    ["gpt-4o-2024-08-06", "0.0000025", "0.00001"],
+    ["gpt-3.5-turbo-1106", "0.000001", "0.000002"],
+    ["gpt-3.5-turbo-0613", "0.0000015", "0.000002"],
+    ["gpt-3.5-turbo-0125", "0.0000005", "0.0000015"],
+  ])("prices the snapshot %s at its own rates", (model, input, output) => {
+    const rates = book.resolve([model], now)?.price.rates;
+    expect(rates).toMatchObject({ input, output });
   });
 
   it("returns null for an unknown model instead of a zero price", () => {

@@ -1,8 +1,10 @@
 import type { ModelPrice } from "./types";
 
-/** The three forms a model name is tried in: as reported, unprefixed, then undated. */
+/** The forms a model name is tried in: as reported, unprefixed, then undated. */
 const NAME_FORMS: ((model: string) => string)[] = [
   (model) => model,
+  // A router's prefix before a name that holds a slash itself (`together_ai/meta-llama/…`).
+  (model) => model.slice(model.indexOf("/") + 1),
   (model) => stripProviderPrefix(model),
   (model) => stripDatedSuffix(stripProviderPrefix(model)),
 ];
@@ -19,11 +21,25 @@ export function stripProviderPrefix(model: string): string {
   );
 }
 
-/** Drops a dated or versioned suffix: `-2024-08-06`, `-20241022`, `@20241022`, `-v2:0`, `-001`. */
+/** Dated or versioned suffixes, each stripped wherever it stands among the others. */
+const DATED_SUFFIXES: readonly RegExp[] = [
+  // Bedrock's `-v1:0` and the version of Vertex's `claude-3-5-sonnet-v2@20241022`.
+  /-v\d+(?::\d+)?$/i,
+  /[-@](?:\d{4}-\d{2}-\d{2}|\d{8})$/,
+  // `-001` (Gemini), `@001` (Vertex), `-2411` (Mistral's YYMM), `-0613` (OpenAI's MMDD).
+  /[-@](?:\d{3,4}|latest)$/i,
+];
+
+/**
+ * Drops dated or versioned suffixes: `-2024-08-06`, `-20241022`, `@20241022`, `-v2:0`, `-001`,
+ * `-2411`, `-latest`, also stacked (`-v2@20241022`, `-2407-v1:0`).
+ */
 export function stripDatedSuffix(model: string): string {
-  let name = model.replace(/-v\d+(?::\d+)?$/i, "");
-  name = name.replace(/[-@](?:\d{4}-\d{2}-\d{2}|\d{8})$/, "");
-  name = name.replace(/-(?:\d{3}|latest)$/i, "");
+  let name = model;
+  for (let previous = ""; previous !== name;) {
+    previous = name;
+    for (const suffix of DATED_SUFFIXES) name = name.replace(suffix, "");
+  }
   return name;
 }
 

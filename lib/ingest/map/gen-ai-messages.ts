@@ -11,12 +11,16 @@ import { normalizeChatMessage, normalizeChatMessages } from "./messages";
  *    of role + parts, on the span or on a `gen_ai.client.inference.operation.details` event;
  * 2. the older `gen_ai.prompt` / `gen_ai.completion` (JSON or text);
  * 3. the older flattened `gen_ai.prompt.N.role|content|tool_calls.K.*` (OpenLLMetry);
- * 4. the older per-message events `gen_ai.{system,user,assistant,tool}.message` and
+ * 4. the same `gen_ai.prompt` / `gen_ai.completion` on a `gen_ai.content.prompt` /
+ *    `gen_ai.content.completion` event (semconv of 2024: Semantic Kernel, Spring AI);
+ * 5. the older per-message events `gen_ai.{system,user,assistant,tool}.message` and
  *    `gen_ai.choice`, with the body in attributes (`content`, `message`, `tool_calls`, `id`,
  *    `gen_ai.event.content` JSON or a `body` kvlist).
  */
 
 const DETAILS_EVENT = "gen_ai.client.inference.operation.details";
+const PROMPT_EVENT = "gen_ai.content.prompt";
+const COMPLETION_EVENT = "gen_ai.content.completion";
 
 const MESSAGE_EVENT_ROLES: Record<string, string> = {
   "gen_ai.system.message": "system",
@@ -39,8 +43,9 @@ export function readGenAiInput(context: MappingContext): Sourced<unknown> | unde
   }
 
   return (
-    readLegacyValue(attributes, "gen_ai.prompt") ??
+    readLegacyValue(attributes, "gen_ai.prompt", "") ??
     readFlattenedMessages(attributes, "gen_ai.prompt") ??
+    readContentEvent(context, PROMPT_EVENT, "gen_ai.prompt") ??
     readMessageEvents(context)
   );
 }
@@ -59,8 +64,9 @@ export function readGenAiOutput(context: MappingContext): Sourced<unknown> | und
   }
 
   return (
-    readLegacyValue(attributes, "gen_ai.completion") ??
+    readLegacyValue(attributes, "gen_ai.completion", "") ??
     readFlattenedMessages(attributes, "gen_ai.completion") ??
+    readContentEvent(context, COMPLETION_EVENT, "gen_ai.completion") ??
     readChoiceEvents(span.events, warnings)
   );
 }
@@ -97,10 +103,26 @@ function readJsonMessages(
 }
 
 /** `gen_ai.prompt` as one attribute: a JSON message list, other JSON, or plain text. */
-function readLegacyValue(attributes: AttributeReader, key: string): Sourced<unknown> | undefined {
-  const value = attributes.readJson(key);
+function readLegacyValue(
+  reader: AttributeReader,
+  key: string,
+  sourcePrefix: string,
+): Sourced<unknown> | undefined {
+  const value = reader.readJson(key);
   if (value === undefined) return undefined;
-  return { value: normalizeChatMessages(value) ?? value, source: key };
+  return { value: normalizeChatMessages(value) ?? value, source: `${sourcePrefix}${key}` };
+}
+
+/** The value of `key` on the span's first event named `eventName`. */
+function readContentEvent(
+  { span, warnings }: MappingContext,
+  eventName: string,
+  key: string,
+): Sourced<unknown> | undefined {
+  const event = span.events.find((candidate) => candidate.name === eventName);
+  if (!event) return undefined;
+  const reader = new AttributeReader(event.attributes, warnings);
+  return readLegacyValue(reader, key, `event:${eventName} `);
 }
 
 function readFlattenedMessages(

@@ -140,6 +140,40 @@ describe("GenAI semantic conventions", () => {
         },
         { cacheRead: 60, cacheWrite: 10, reasoning: 30 },
       ],
+      // Regression (langfuse/langfuse#12306, #14902, #17117): other writers of gen_ai.usage.*
+      // name cache and reasoning counts their own way; unread, cached input was priced at the
+      // full input rate.
+      [
+        "cache names of pydantic-ai / genai-prices",
+        {
+          "gen_ai.usage.input_tokens": 130213,
+          "gen_ai.usage.output_tokens": 10,
+          "gen_ai.usage.cache_read_tokens": 128955,
+          "gen_ai.usage.cache_write_tokens": 1253,
+        },
+        { input: 130213, output: 10, cacheRead: 128955, cacheWrite: 1253 },
+      ],
+      [
+        "cache names with Langfuse's keys and cache_write",
+        {
+          "gen_ai.usage.input_tokens": 300,
+          "gen_ai.usage.output_tokens": 5,
+          "gen_ai.usage.input_cached_tokens": 40,
+          "gen_ai.usage.cache_write.input_tokens": 25,
+        },
+        { input: 300, cacheRead: 40, cacheWrite: 25 },
+      ],
+      [
+        "cache and reasoning names of Sentry's conventions",
+        {
+          "gen_ai.usage.input_tokens": 300,
+          "gen_ai.usage.output_tokens": 50,
+          "gen_ai.usage.input_tokens.cached": 40,
+          "gen_ai.usage.input_tokens.cache_write": 25,
+          "gen_ai.usage.output_tokens.reasoning": 20,
+        },
+        { input: 300, output: 50, cacheRead: 40, cacheWrite: 25, reasoning: 20 },
+      ],
       [
         "a given total",
         {
@@ -416,6 +450,59 @@ describe("GenAI semantic conventions", () => {
         field: "output",
         source: "event:gen_ai.choice",
       });
+    });
+
+    // Regression (langfuse/langfuse#7038, microsoft/semantic-kernel#11659): Semantic Kernel and
+    // Spring AI send the prompt and completion as gen_ai.content.prompt/completion events (the
+    // semconv of 2024) holding gen_ai.prompt/gen_ai.completion; their input and output were null.
+    it("should read the prompt and completion from gen_ai.content.* events", () => {
+      const span = buildSpan(
+        { "gen_ai.operation.name": "chat" },
+        {
+          events: [
+            buildEvent("gen_ai.content.prompt", {
+              "gen_ai.prompt": json([
+                { role: "system", content: "Be brief." },
+                { role: "user", content: "Hi" },
+              ]),
+            }),
+            buildEvent("gen_ai.content.completion", {
+              "gen_ai.completion": json([
+                { role: "assistant", content: "Hello", finish_reason: "stop" },
+              ]),
+            }),
+          ],
+        },
+      );
+      const mapped = mapSpan(span);
+      expect(mapped.input).toEqual([
+        { role: "system", content: "Be brief." },
+        { role: "user", content: "Hi" },
+      ]);
+      expect(mapped.output).toEqual([{ role: "assistant", content: "Hello" }]);
+      expect(mapped.mappingReport).toContainEqual({
+        field: "input",
+        source: "event:gen_ai.content.prompt gen_ai.prompt",
+      });
+      expect(mapped.mappingReport).toContainEqual({
+        field: "output",
+        source: "event:gen_ai.content.completion gen_ai.completion",
+      });
+    });
+
+    it("should keep a gen_ai.content.* event's plain text as it is", () => {
+      const span = buildSpan(
+        {},
+        {
+          events: [
+            buildEvent("gen_ai.content.prompt", { "gen_ai.prompt": "What is 2+2?" }),
+            buildEvent("gen_ai.content.completion", { "gen_ai.completion": "4" }),
+          ],
+        },
+      );
+      const mapped = mapSpan(span);
+      expect(mapped.input).toBe("What is 2+2?");
+      expect(mapped.output).toBe("4");
     });
 
     it("should prefer span attributes over events", () => {

@@ -48,6 +48,16 @@ const TOKEN_KEYS: Array<[UsageField, string]> = [
   ["cacheWrite", "gen_ai.usage.cache_creation_input_tokens"],
   ["reasoning", "gen_ai.usage.reasoning.output_tokens"],
   ["reasoning", "gen_ai.usage.reasoning_tokens"],
+  // Names other writers of gen_ai.usage.* use for the same counts, all inside input/output:
+  // pydantic-ai (genai-prices), Langfuse's own usage keys, Sentry's conventions.
+  ["cacheRead", "gen_ai.usage.cache_read_tokens"],
+  ["cacheRead", "gen_ai.usage.input_cached_tokens"],
+  ["cacheRead", "gen_ai.usage.input_tokens.cached"],
+  ["cacheWrite", "gen_ai.usage.cache_write.input_tokens"],
+  ["cacheWrite", "gen_ai.usage.cache_write_tokens"],
+  ["cacheWrite", "gen_ai.usage.input_cache_creation"],
+  ["cacheWrite", "gen_ai.usage.input_tokens.cache_write"],
+  ["reasoning", "gen_ai.usage.output_tokens.reasoning"],
   // The AI SDK's GenAI integration (v7 `@ai-sdk/otel` with `usage: true`) has no gen_ai name for
   // reasoning tokens and puts them beside its gen_ai.usage.* counts under its own prefix.
   ["reasoning", "ai.usage.outputTokenDetails.reasoningTokens"],

@@ -94,6 +94,40 @@ describe("Langfuse attributes", () => {
         },
         { input: 100, cacheRead: 60, output: 40, reasoning: 25, total: 140 },
       ],
+      // Regression: the Responses API names its counts like Anthropic (input_tokens) but counts
+      // cached tokens inside them, in input_tokens_details; the details were dropped, so cached
+      // input was priced at the full rate. LangChain's usage_metadata does the same.
+      [
+        "an OpenAI Responses usage object (details inside)",
+        {
+          input_tokens: 100,
+          output_tokens: 50,
+          total_tokens: 150,
+          input_tokens_details: { cached_tokens: 80 },
+          output_tokens_details: { reasoning_tokens: 30 },
+        },
+        { input: 100, cacheRead: 80, output: 50, reasoning: 30, total: 150 },
+      ],
+      [
+        "a LangChain usage_metadata object (details inside)",
+        {
+          input_tokens: 100,
+          output_tokens: 50,
+          total_tokens: 150,
+          input_token_details: { cache_read: 70, cache_creation: 20, audio: 5 },
+          output_token_details: { reasoning: 30, audio: 4 },
+        },
+        {
+          input: 100,
+          cacheRead: 70,
+          cacheWrite: 20,
+          audioInput: 5,
+          output: 50,
+          reasoning: 30,
+          audioOutput: 4,
+          total: 150,
+        },
+      ],
       ["numeric strings", { input: "7", output: "3" }, { input: 7, output: 3, total: 10 }],
       ["an empty object", {}, { input: null, output: null, total: null }],
     ])("should read %s", (_label, details, expected) => {
@@ -146,6 +180,23 @@ describe("Langfuse attributes", () => {
       { input: null, output: "0.5", total: null },
     ],
     ["nothing usable", { input: "free" }, null],
+    // Regression: Langfuse's cost_details is keyed by usage type and its total, when not given,
+    // is the sum of every key; the cost of cached input or reasoning was left out of the total.
+    [
+      "more keys than input and output",
+      { input: 0.001, input_cached_tokens: 0.0002, output: 0.002, output_reasoning: 0.0005 },
+      { input: "0.001", output: "0.002", total: "0.0037" },
+    ],
+    [
+      "more keys with an unusable one (total unknown)",
+      { input: 0.001, input_cached_tokens: "n/a", output: 0.002 },
+      { input: "0.001", output: "0.002", total: null },
+    ],
+    [
+      "only keys other than input and output",
+      { input_cached_tokens: 0.0002, output_reasoning: 0.0005, input: null },
+      { input: null, output: null, total: "0.0007" },
+    ],
   ])("should read cost_details with %s", (_label, details, expected) => {
     expect(
       mapSpan(buildSpan({ "langfuse.observation.cost_details": json(details) })).clientCost,

@@ -1,8 +1,14 @@
-import type { ObservationLevel, ObservationType } from "@/lib/ingest/types";
+import type { MappingSource, ObservationLevel, ObservationType } from "@/lib/ingest/types";
 
 import { isRecord, toTokenCount, type AttributeReader } from "./attributes";
 import type { ConventionMapper, ConventionResult, Sourced } from "./convention-result";
-import { normalizeCost, toDecimalString, type CostFigures } from "./cost";
+import {
+  addDecimalStrings,
+  normalizeCost,
+  toDecimalString,
+  type CostFigures,
+  type NormalizedCost,
+} from "./cost";
 import { parseObservationLevel, parseObservationType } from "./observation-kinds";
 import {
   normalizeUsage,
@@ -93,8 +99,10 @@ const USAGE_KEY = "langfuse.observation.usage_details";
 /**
  * Key sets of usage_details. Langfuse's own keys (`input`, `output`, `input_cached_tokens`, …)
  * and Anthropic's (`input_tokens` next to `cache_read_input_tokens`) count details beside the
- * totals; an OpenAI usage object (`prompt_tokens` with `prompt_tokens_details.cached_tokens`)
- * counts them inside.
+ * totals; an OpenAI usage object (Chat Completions' `prompt_tokens` with
+ * `prompt_tokens_details.cached_tokens`, or the Responses API's `input_tokens` with
+ * `input_tokens_details.cached_tokens`) and LangChain's usage_metadata (`input_tokens` with
+ * `input_token_details.cache_read`) count them inside.
  */
 const LANGFUSE_KEYS: Record<UsageField, string[]> = {
   input: ["input"],
@@ -126,18 +134,61 @@ const OPENAI_KEYS: Partial<Record<UsageField, string[]>> = {
   audioOutput: ["completion_tokens_details.audio_tokens"],
 };
 
+const OPENAI_RESPONSES_KEYS: Partial<Record<UsageField, string[]>> = {
+  input: ["input_tokens"],
+  output: ["output_tokens"],
+  total: ["total_tokens"],
+  cacheRead: ["input_tokens_details.cached_tokens"],
+  cacheWrite: ["input_tokens_details.cache_write_tokens"],
+  audioInput: ["input_tokens_details.audio_tokens"],
+  reasoning: ["output_tokens_details.reasoning_tokens"],
+  audioOutput: ["output_tokens_details.audio_tokens"],
+};
+
+const LANGCHAIN_KEYS: Partial<Record<UsageField, string[]>> = {
+  input: ["input_tokens"],
+  output: ["output_tokens"],
+  total: ["total_tokens"],
+  cacheRead: ["input_token_details.cache_read"],
+  cacheWrite: ["input_token_details.cache_creation"],
+  audioInput: ["input_token_details.audio"],
+  reasoning: ["output_token_details.reasoning"],
+  audioOutput: ["output_token_details.audio"],
+};
+
+type UsageShape = [Partial<Record<UsageField, string[]>>, DetailLayout];
+
+/** The first shape whose marker keys the object holds; Langfuse's own keys otherwise. */
+const USAGE_SHAPES: ReadonlyArray<[markers: string[], shape: UsageShape]> = [
+  [
+    ["input", "output"],
+    [LANGFUSE_KEYS, "beside"],
+  ],
+  [
+    ["prompt_tokens", "completion_tokens"],
+    [OPENAI_KEYS, "included"],
+  ],
+  [
+    ["input_tokens_details", "output_tokens_details"],
+    [OPENAI_RESPONSES_KEYS, "included"],
+  ],
+  [
+    ["input_token_details", "output_token_details"],
+    [LANGCHAIN_KEYS, "included"],
+  ],
+  [
+    ["input_tokens", "output_tokens"],
+    [ANTHROPIC_KEYS, "beside"],
+  ],
+];
+
 function readUsageDetails(
   details: Record<string, unknown>,
   warnings: string[],
 ): NormalizedUsage | null {
-  const [keys, layout]: [Partial<Record<UsageField, string[]>>, DetailLayout] =
-    "input" in details || "output" in details
-      ? [LANGFUSE_KEYS, "beside"]
-      : "prompt_tokens" in details || "completion_tokens" in details
-        ? [OPENAI_KEYS, "included"]
-        : "input_tokens" in details || "output_tokens" in details
-          ? [ANTHROPIC_KEYS, "beside"]
-          : [LANGFUSE_KEYS, "beside"];
+  const [keys, layout] = USAGE_SHAPES.find(([markers]) =>
+    markers.some((marker) => marker in details),
+  )?.[1] ?? [LANGFUSE_KEYS, "beside"];
 
   const counts: UsageCounts = {};
   for (const field of USAGE_FIELDS) {
@@ -153,14 +204,49 @@ function readUsageDetails(
   return normalizeUsage(counts, layout, warnings);
 }
 
-function readCostDetails(details: Record<string, unknown>, warnings: string[]) {
+const COST_KEY = "langfuse.observation.cost_details";
+const COST_FIGURES = ["input", "output", "total"] as const;
+
+/**
+ * input, output and total of cost_details. Like usage_details it is keyed by usage type
+ * (`input_cached_tokens`, `output_reasoning`, …): without a total, the total is the sum of every
+ * key, and unknown when one of them is not a usable cost.
+ */
+function readCostDetails(
+  details: Record<string, unknown>,
+  warnings: string[],
+): NormalizedCost | null {
   const figures: CostFigures = {};
-  for (const field of ["input", "output", "total"] as const) {
-    const source = `langfuse.observation.cost_details.${field}`;
+  for (const field of COST_FIGURES) {
+    const source = `${COST_KEY}.${field}`;
     const value = toDecimalString(details[field], source, warnings);
     if (value !== null) figures[field] = { value, source };
   }
-  return normalizeCost(figures);
+
+  const keys = Object.keys(details).filter((key) => details[key] != null && key !== "total");
+  const isFigure = (key: string) => key === "input" || key === "output";
+  if (figures.total || keys.every(isFigure)) return normalizeCost(figures);
+
+  const parts = keys.map((key) =>
+    isFigure(key)
+      ? (figures[key as "input" | "output"]?.value ?? null)
+      : toDecimalString(details[key], `${COST_KEY}.${key}`, warnings),
+  );
+  const total = parts.every((part) => part !== null)
+    ? parts.reduce((sum, part) => addDecimalStrings(sum, part), "0")
+    : null;
+
+  const sources: MappingSource[] = [];
+  if (figures.input) sources.push({ field: "clientCost.input", source: figures.input.source });
+  if (figures.output) sources.push({ field: "clientCost.output", source: figures.output.source });
+  if (total !== null)
+    sources.push({ field: "clientCost.total", source: `computed: sum of ${COST_KEY}.*` });
+  const cost = {
+    input: figures.input?.value ?? null,
+    output: figures.output?.value ?? null,
+    total,
+  };
+  return sources.length > 0 ? { cost, sources } : null;
 }
 
 function readPath(record: Record<string, unknown>, path: string): unknown {

@@ -88,6 +88,75 @@ describe("Vercel AI SDK telemetry", () => {
     expect(mapped.usage).toMatchObject(expected);
   });
 
+  // Regression (getsentry/sentry-javascript#21488, anomalyco/opencode#19758): before v6 the
+  // Anthropic and Bedrock providers reported inputTokens without the cached tokens, which came
+  // beside it (cachedInputTokens, or providerMetadata in v4); the cache read was clamped to the
+  // few uncached tokens and the trace's input undercounted a thousandfold.
+  it.each<[string, Record<string, AttributeInput>, Partial<Usage>]>([
+    [
+      "v5 Anthropic (cache beside input)",
+      {
+        "ai.model.provider": "anthropic.messages",
+        "ai.usage.inputTokens": 5,
+        "ai.usage.outputTokens": 10,
+        "ai.usage.totalTokens": 15,
+        "ai.usage.cachedInputTokens": 128955,
+        "ai.response.providerMetadata": json({ anthropic: { cacheCreationInputTokens: 1253 } }),
+      },
+      { input: 130213, output: 10, total: 130223, cacheRead: 128955, cacheWrite: 1253 },
+    ],
+    [
+      "v4 Anthropic (cache in providerMetadata)",
+      {
+        "ai.model.provider": "anthropic.messages",
+        "ai.usage.promptTokens": 5,
+        "ai.usage.completionTokens": 10,
+        "ai.response.providerMetadata": json({
+          anthropic: { cacheCreationInputTokens: 20, cacheReadInputTokens: 75 },
+        }),
+      },
+      { input: 100, output: 10, total: 110, cacheRead: 75, cacheWrite: 20 },
+    ],
+    [
+      "v5 Bedrock (cache beside input)",
+      {
+        "ai.model.provider": "amazon-bedrock",
+        "ai.usage.inputTokens": 10,
+        "ai.usage.outputTokens": 2,
+        "ai.usage.cachedInputTokens": 90,
+      },
+      { input: 100, output: 2, total: 102, cacheRead: 90 },
+    ],
+    [
+      "v6 Anthropic (cache inside input)",
+      {
+        "ai.model.provider": "anthropic.messages",
+        "ai.usage.inputTokens": 100,
+        "ai.usage.outputTokens": 10,
+        "ai.usage.cachedInputTokens": 90,
+        "ai.usage.inputTokenDetails.noCacheTokens": 10,
+        "ai.usage.inputTokenDetails.cacheReadTokens": 90,
+      },
+      { input: 100, output: 10, total: 110, cacheRead: 90 },
+    ],
+    [
+      "v5 OpenAI (cache inside input)",
+      {
+        "ai.model.provider": "openai.responses",
+        "ai.usage.inputTokens": 100,
+        "ai.usage.outputTokens": 10,
+        "ai.usage.cachedInputTokens": 90,
+      },
+      { input: 100, output: 10, total: 110, cacheRead: 90 },
+    ],
+  ])("should count cached tokens once on a provider call: %s", (_label, attributes, expected) => {
+    const mapped = mapSpan(
+      buildSpan({ "ai.operationId": "ai.generateText.doGenerate", ...attributes }),
+    );
+    expect(mapped.usage).toMatchObject(expected);
+    expect(mapped.warnings).toEqual([]);
+  });
+
   it.each(["ai.generateText", "ai.streamObject", "ai.embedMany"])(
     "should not count the summed usage of the outer %s span",
     (operationId) => {

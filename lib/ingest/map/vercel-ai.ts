@@ -1,6 +1,6 @@
 import type { ChatMessage, ObservationType } from "@/lib/ingest/types";
 
-import { isRecord, parseJsonText, type AttributeReader } from "./attributes";
+import { isRecord, parseJsonText, toTokenCount, type AttributeReader } from "./attributes";
 import type { ConventionMapper, ConventionResult, Sourced } from "./convention-result";
 import { normalizeChatMessages, readToolCallList } from "./messages";
 import { normalizeUsage, type UsageCounts, type UsageField } from "./usage";
@@ -89,6 +89,7 @@ export const mapVercelAi: ConventionMapper = (context) => {
       const value = attributes.readTokenCount(key);
       if (value !== null) counts[field] = { value, source: key };
     }
+    if (countsCacheBesideInput(attributes)) addCacheToInput(attributes, counts, warnings);
     // v7's GenAI integration sends only details here (noCacheTokens, textTokens…) beside its
     // gen_ai.usage.* counts: details alone are no usage report and must not hide those counts.
     const hasMainCount = [...MAIN_COUNTS].some((field) => counts[field] !== undefined);
@@ -113,6 +114,45 @@ export const mapVercelAi: ConventionMapper = (context) => {
 
   return result;
 };
+
+const PROVIDER_METADATA = "ai.response.providerMetadata";
+
+/**
+ * Before v6 (which reports `ai.usage.inputTokenDetails.*` and counts the cache inside
+ * inputTokens for every provider) the Anthropic and Bedrock providers passed on their APIs'
+ * input count, which leaves out cache reads and writes: those came beside it, in
+ * cachedInputTokens (v5) and the provider metadata (v4, v5).
+ */
+function countsCacheBesideInput(attributes: AttributeReader): boolean {
+  const provider = attributes.readString("ai.model.provider")?.toLowerCase() ?? "";
+  if (!/anthropic|bedrock/.test(provider)) return false;
+  return attributes.keysWithPrefix("ai.usage.inputTokenDetails.").length === 0;
+}
+
+/** Brings cache reads and writes reported beside the input count into it (and the total). */
+function addCacheToInput(attributes: AttributeReader, counts: UsageCounts, warnings: string[]) {
+  const metadata = attributes.readJson(PROVIDER_METADATA);
+  const anthropic = isRecord(metadata) && isRecord(metadata.anthropic) ? metadata.anthropic : {};
+  const fromMetadata = (field: string): Sourced<number> | undefined => {
+    const source = `${PROVIDER_METADATA}.anthropic.${field}`;
+    const value =
+      anthropic[field] == null ? null : toTokenCount(anthropic[field], source, warnings);
+    return value === null ? undefined : { value, source };
+  };
+  counts.cacheRead ??= fromMetadata("cacheReadInputTokens");
+  counts.cacheWrite ??= fromMetadata("cacheCreationInputTokens");
+
+  const cache = [counts.cacheRead, counts.cacheWrite].flatMap((count) => (count ? [count] : []));
+  if (cache.length === 0) return;
+  for (const field of ["input", "total"] as const) {
+    const base = counts[field];
+    if (!base) continue;
+    counts[field] = {
+      value: cache.reduce((sum, count) => sum + count.value, base.value),
+      source: [base, ...cache].map((count) => count.source).join(" + "),
+    };
+  }
+}
 
 /**
  * v7's GenAI integration names both the embed operation and its provider calls
