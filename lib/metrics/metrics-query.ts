@@ -87,3 +87,19 @@ export type MetricsRow = Record<string, string | number | null>;
 export function metricKey(metric: { measure: string; aggregation: string }): string {
   return `${metric.measure}_${metric.aggregation}`;
 }
+
+/**
+ * Rows as the public API gives them: metric values (exact decimal text from SQL) as JSON
+ * numbers, as Langfuse's clients expect; dimension values stay as they are.
+ */
+export function withNumericMetrics(query: MetricsQuery, rows: MetricsRow[]): MetricsRow[] {
+  const keys = query.metrics.map(metricKey);
+  return rows.map((row) => {
+    const shaped = { ...row };
+    for (const key of keys) {
+      const value = shaped[key];
+      if (typeof value === "string") shaped[key] = Number(value);
+    }
+    return shaped;
+  });
+}

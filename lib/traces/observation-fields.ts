@@ -1,6 +1,7 @@
 import type { Sql } from "@/lib/db/sql";
 
 import type { TreeNode, TreeSpan } from "./build-tree";
+import { costNumber } from "./trace-fields";
 
 /** A `spans` row as selected by observationColumns. */
 export interface ObservationRow {
@@ -70,9 +71,12 @@ export function toTreeSpan<T extends ObservationRow>(row: T): T & TreeSpan {
   });
 }
 
-const NANOS_PER_MILLI = 1e6;
+const NANOS_PER_SECOND = 1e9;
 
-/** The public observation object; the parent is the effective one from tree assembly. */
+/**
+ * The public observation object; the parent is the effective one from tree assembly. Latency in
+ * seconds and costs as numbers, as in Langfuse's API.
+ */
 export function toObservationResponse(row: ObservationRow, node: TreeNode<TreeSpan> | undefined) {
   return {
     id: row.span_id,
@@ -84,7 +88,7 @@ export function toObservationResponse(row: ObservationRow, node: TreeNode<TreeSp
     endTime: row.end_time.toISOString(),
     startTimeNanos: row.start_ns.toString(),
     endTimeNanos: row.end_ns.toString(),
-    latency: Number(row.duration_ns) / NANOS_PER_MILLI,
+    latency: Number(row.duration_ns) / NANOS_PER_SECOND,
     model: row.model,
     requestModel: row.request_model,
     responseModel: row.response_model,
@@ -93,7 +97,7 @@ export function toObservationResponse(row: ObservationRow, node: TreeNode<TreeSp
     usageDetails: usageDetailsOf(row),
     usageEstimated: row.usage_estimated,
     costDetails: costDetailsOf(row),
-    totalCost: row.total_cost,
+    totalCost: costNumber(row.total_cost),
     costSource: row.cost_source,
     input: row.input,
     output: row.output,
@@ -136,10 +140,11 @@ function usageDetailsOf(row: ObservationRow): Record<string, number> {
   return details;
 }
 
-function costDetailsOf(row: ObservationRow): Record<string, string> {
-  const details: Record<string, string> = {};
-  if (row.input_cost !== null) details.input = row.input_cost;
-  if (row.output_cost !== null) details.output = row.output_cost;
-  if (row.total_cost !== null) details.total = row.total_cost;
+function costDetailsOf(row: ObservationRow): Record<string, number> {
+  const details: Record<string, number> = {};
+  const costs = { input: row.input_cost, output: row.output_cost, total: row.total_cost };
+  for (const [key, cost] of Object.entries(costs)) {
+    if (cost !== null) details[key] = Number(cost);
+  }
   return details;
 }

@@ -42,11 +42,23 @@ export interface TraceRow {
 
 const NANOS_PER_SECOND = 1e9;
 
-/** The public trace object; input, output and metadata only when the row carries them. */
+/**
+ * A stored exact decimal cost as a JSON number, as Langfuse's API and clients expect (they add
+ * costs up); null stays null (unpriced is not free). Exact sums stay in SQL, the UI and CSV.
+ */
+export function costNumber(decimal: string | null): number | null {
+  return decimal === null ? null : Number(decimal);
+}
+
+/**
+ * The public trace object; input, output and metadata only when the row carries them. Latency
+ * in seconds, costs as numbers, as in Langfuse's API.
+ */
 export function toTraceResponse(projectId: string, row: TraceRow) {
   return {
     id: row.trace_id,
     projectId,
+    htmlPath: `/project/${projectId}/traces/${row.trace_id}`,
     name: row.name,
     timestamp: row.start_time.toISOString(),
     startTimeNanos: row.start_ns.toString(),
@@ -65,8 +77,12 @@ export function toTraceResponse(projectId: string, row: TraceRow) {
     errorCount: row.error_count,
     models: row.models,
     rootObservationId: row.root_span_id,
-    totalCost: row.total_cost,
-    costDetails: { input: row.input_cost, output: row.output_cost, total: row.total_cost },
+    totalCost: costNumber(row.total_cost),
+    costDetails: {
+      input: costNumber(row.input_cost),
+      output: costNumber(row.output_cost),
+      total: costNumber(row.total_cost),
+    },
     usageDetails: {
       input: Number(row.input_tokens),
       output: Number(row.output_tokens),

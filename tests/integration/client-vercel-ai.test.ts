@@ -55,9 +55,9 @@ const BOTH_CHATS = {
 
 // gpt-4o-mini: $0.15 input, $0.075 cached input, $0.60 output per million tokens; the two calls
 // cost (30·0.15 + 20·0.075 + 12·0.6) + (80·0.15 + 9·0.6) = 13.2 + 17.4 = 30.6 per million.
-const TOOL_LOOP_COST = "0.0000306";
+const TOOL_LOOP_COST = 0.0000306;
 // text-embedding-3-small: $0.02 per million; embedMany sends 3 texts of 4 tokens.
-const EMBED_MANY_COST = "0.00000024";
+const EMBED_MANY_COST = 0.00000024;
 
 let fake: FakeOpenAiServer;
 let tracing: ClientTracing;

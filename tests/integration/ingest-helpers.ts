@@ -118,7 +118,7 @@ export interface TraceDetail {
   output: unknown;
   observationCount: number;
   missingParentCount: number;
-  totalCost: string | null;
+  totalCost: number | null;
   usageDetails: Record<string, number>;
   latency: number;
   observations: Array<{
@@ -130,7 +130,7 @@ export interface TraceDetail {
     modelParameters?: Record<string, unknown> | null;
     metadata?: unknown;
     usageDetails: Record<string, number>;
-    totalCost: string | null;
+    totalCost: number | null;
     input: unknown;
     output: unknown;
     latency: number;

@@ -110,10 +110,10 @@ describe("Langfuse JS SDK", () => {
     expect(generation).toMatchObject({
       model: "gpt-4o-mini",
       usageDetails: { input: 50, output: 20, total: 70 },
-      totalCost: "0.0000195",
+      totalCost: 0.0000195,
       output: { role: "assistant", content: "Sorry, fixing it." },
     });
-    expect(trace.totalCost).toBe("0.0000195");
+    expect(trace.totalCost).toBe(0.0000195);
   });
 
   it("should keep what the SDK sent, and report where each field came from", async () => {

@@ -56,7 +56,7 @@ describe("re-sending spans", () => {
     expect(first).toMatchObject({
       observationCount: 3,
       usageDetails: { input: 200, output: 14, total: 214 },
-      totalCost: "0.003",
+      totalCost: 0.003,
     });
     expect(second.observationCount).toBe(3);
     expect(second.usageDetails).toEqual(first.usageDetails);
@@ -80,7 +80,7 @@ describe("re-sending spans", () => {
     const trace = await getTrace(traceId);
     expect(trace.observationCount).toBe(21);
     expect(trace.usageDetails.input).toBe(2000);
-    expect(trace.totalCost).toBe("0.03");
+    expect(trace.totalCost).toBe(0.03);
   });
 
   it("should replace a span re-sent with another start time", async () => {
@@ -96,7 +96,7 @@ describe("re-sending spans", () => {
       name: "second",
       startTimeNanos: nanos(500),
       endTimeNanos: nanos(900),
-      latency: 400,
+      latency: 0.4,
     });
   });
 
@@ -277,7 +277,7 @@ describe("odd values", () => {
     );
     const [observation] = (await getTrace(traceId)).observations;
 
-    expect(observation).toMatchObject({ startTimeNanos: String(start), latency: 2 });
+    expect(observation).toMatchObject({ startTimeNanos: String(start), latency: 0.002 });
   });
 
   it("should keep exact nanoseconds beyond 2^53", async () => {
@@ -294,7 +294,7 @@ describe("odd values", () => {
     const [observation] = (await getTrace(traceId)).observations;
 
     expect(observation).toMatchObject({ startTimeNanos: start, endTimeNanos: end });
-    expect(observation?.latency).toBeCloseTo(864.197532, 6);
+    expect(observation?.latency).toBeCloseTo(0.864197532, 9);
   });
 
   it("should truncate an input over the size limit with an explicit marker", async () => {

@@ -78,8 +78,8 @@ describe("GET /api/public/metrics", () => {
     expect(result.body.data).toHaveLength(2);
     expect(result.body.data).toEqual(
       expect.arrayContaining([
-        { feature: "search", totalCost_sum: "0.300000000000", count_count: 2 },
-        { feature: "chat", totalCost_sum: "0.300000000000", count_count: 1 },
+        { feature: "search", totalCost_sum: 0.3, count_count: 2 },
+        { feature: "chat", totalCost_sum: 0.3, count_count: 1 },
       ]),
     );
   });
@@ -112,9 +112,9 @@ describe("GET /api/public/metrics", () => {
     });
     // Local midnights: CET (UTC+1) before the change, CEST (UTC+2) after it.
     expect(result.body.data?.map((row) => [row.time_dimension, row.totalCost_sum])).toEqual([
-      ["2026-03-27T23:00:00.000Z", "0.100000000000"],
-      ["2026-03-28T23:00:00.000Z", "0.200000000000"],
-      ["2026-03-29T22:00:00.000Z", "0.300000000000"],
+      ["2026-03-27T23:00:00.000Z", 0.1],
+      ["2026-03-28T23:00:00.000Z", 0.2],
+      ["2026-03-29T22:00:00.000Z", 0.3],
     ]);
   });
 

@@ -6,7 +6,7 @@ import { stringAttribute } from "../../lib/otlp/test-builders";
 import { getJson, newSpanId, newTraceId, postSpans, span } from "./ingest-helpers";
 
 interface TraceListReply {
-  data: Array<{ id: string; latency: number; totalCost: string | null }>;
+  data: Array<{ id: string; latency: number; totalCost: number | null }>;
   meta: { nextCursor: string | null };
 }
 
@@ -86,7 +86,7 @@ describe("GET /api/public/traces orderBy", () => {
     const reply = await list("orderBy=totalCost.desc");
 
     expect(reply.data.map((trace) => trace.id)).toEqual(expected);
-    expect(reply.data.map((trace) => trace.totalCost)).toEqual(["2", "0.5", "0.5", "0.1", null]);
+    expect(reply.data.map((trace) => trace.totalCost)).toEqual([2, 0.5, 0.5, 0.1, null]);
     expect(await listAllPages("totalCost.desc", 1)).toEqual(expected);
   });
 

@@ -87,6 +87,7 @@ describe("GET /api/public/traces", () => {
     });
     expect(reply.data[1]).toMatchObject({
       id: alpha,
+      htmlPath: expect.stringMatching(new RegExp(`^/project/[^/]+/traces/${alpha}$`)),
       name: "alpha",
       timestamp: new Date(Number(BigInt(nanos(0)) / 1_000_000n)).toISOString(),
       startTimeNanos: nanos(0),

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { authenticateApiKey } from "@/lib/auth/api-keys";
 import { AppError } from "@/lib/http/app-error";
 import { handleRoute } from "@/lib/http/handle-route";
-import { MetricsQueryZ } from "@/lib/metrics/metrics-query";
+import { MetricsQueryZ, withNumericMetrics } from "@/lib/metrics/metrics-query";
 import { runMetricsQuery } from "@/lib/metrics/run-metrics-query";
 
 export const dynamic = "force-dynamic";
@@ -19,5 +19,6 @@ export const GET = handleRoute(async (request) => {
     throw new AppError("bad_request", "query: not valid JSON");
   }
   const query = MetricsQueryZ.parse(parsed);
-  return NextResponse.json({ data: await runMetricsQuery(principal.projectId, query) });
+  const rows = await runMetricsQuery(principal.projectId, query);
+  return NextResponse.json({ data: withNumericMetrics(query, rows) });
 });
