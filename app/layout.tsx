@@ -8,7 +8,10 @@ export const metadata: Metadata = {
 };
 
 // Applies the saved or system theme before paint, so a dark page never flashes light.
-const themeScript = `(function(){try{var t=localStorage.getItem("sightline-theme");var d=t?t==="dark":matchMedia("(prefers-color-scheme: dark)").matches;document.documentElement.classList.toggle("dark",d)}catch(e){}})()`;
+const themeScript =
+  `(function(){try{var t=localStorage.getItem("sightline-theme");` +
+  `var d=t?t==="dark":matchMedia("(prefers-color-scheme: dark)").matches;` +
+  `document.documentElement.classList.toggle("dark",d)}catch(e){}})()`;
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (

@@ -32,9 +32,11 @@ async function seed(sql: postgres.Sql): Promise<void> {
     month.getTime() < now;
   ) {
     const next = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1));
-    const name = `spans_${month.getUTCFullYear()}_${String(month.getUTCMonth() + 1).padStart(2, "0")}`;
+    const monthNumber = String(month.getUTCMonth() + 1).padStart(2, "0");
+    const name = `spans_${month.getUTCFullYear()}_${monthNumber}`;
     await sql.unsafe(
-      `CREATE TABLE IF NOT EXISTS "${name}" PARTITION OF spans FOR VALUES FROM ('${month.toISOString()}') TO ('${next.toISOString()}')`,
+      `CREATE TABLE IF NOT EXISTS "${name}" PARTITION OF spans ` +
+        `FOR VALUES FROM ('${month.toISOString()}') TO ('${next.toISOString()}')`,
     );
     month = next;
   }
@@ -43,22 +45,27 @@ async function seed(sql: postgres.Sql): Promise<void> {
   console.log(`seeding ${spanCount} spans in ${traceCount} traces over ${days} days ...`);
   const started = Date.now();
   await sql.unsafe(`
-    INSERT INTO traces (project_id, trace_id, name, start_time, end_time, start_ns, end_ns, duration_ns,
-      user_id, feature, environment, tags, total_cost, input_tokens, output_tokens, span_count)
+    INSERT INTO traces (project_id, trace_id, name, start_time, end_time, start_ns, end_ns,
+      duration_ns, user_id, feature, environment, tags, total_cost, input_tokens, output_tokens,
+      span_count)
     SELECT '${PROJECT}', lpad(to_hex(g), 32, '0'), 'trace-' || (g % 20),
-      to_timestamp((${from.getTime()} + g::bigint * ${step}) / 1000.0), to_timestamp((${from.getTime()} + g::bigint * ${step}) / 1000.0),
-      0, 0, 1000000000, 'user-' || (g % 500), (ARRAY['support-bot','search','summarize','agent'])[1 + g % 4],
+      to_timestamp((${from.getTime()} + g::bigint * ${step}) / 1000.0),
+      to_timestamp((${from.getTime()} + g::bigint * ${step}) / 1000.0),
+      0, 0, 1000000000, 'user-' || (g % 500),
+      (ARRAY['support-bot','search','summarize','agent'])[1 + g % 4],
       'production', ARRAY['tag-' || (g % 7)], 0.01, 1000, 200, ${SPANS_PER_TRACE}
     FROM generate_series(1, ${traceCount}) AS g`);
   await sql.unsafe(`
-    INSERT INTO spans (project_id, trace_id, span_id, start_time, end_time, start_ns, end_ns, duration_ns,
-      name, type, level, model, input_tokens, output_tokens, total_cost, input_cost, output_cost,
-      user_id, feature)
+    INSERT INTO spans (project_id, trace_id, span_id, start_time, end_time, start_ns, end_ns,
+      duration_ns, name, type, level, model, input_tokens, output_tokens, total_cost, input_cost,
+      output_cost, user_id, feature)
     SELECT '${PROJECT}', lpad(to_hex(t), 32, '0'), lpad(to_hex(s), 16, '0'),
-      to_timestamp((${from.getTime()} + t::bigint * ${step}) / 1000.0), to_timestamp((${from.getTime()} + t::bigint * ${step}) / 1000.0),
+      to_timestamp((${from.getTime()} + t::bigint * ${step}) / 1000.0),
+      to_timestamp((${from.getTime()} + t::bigint * ${step}) / 1000.0),
       0, 0, 500000000, 'llm', 'GENERATION', 'DEFAULT',
       (ARRAY['gpt-4o','gpt-4o-mini','claude-sonnet-4-5','gemini-2.5-flash'])[1 + s % 4],
-      200, 40, 0.002, 0.001, 0.001, 'user-' || (t % 500), (ARRAY['support-bot','search','summarize','agent'])[1 + t % 4]
+      200, 40, 0.002, 0.001, 0.001, 'user-' || (t % 500),
+      (ARRAY['support-bot','search','summarize','agent'])[1 + t % 4]
     FROM generate_series(1, ${traceCount}) AS t, generate_series(1, ${SPANS_PER_TRACE}) AS s`);
   await sql.unsafe("ANALYZE spans; ANALYZE traces");
   console.log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -95,7 +102,8 @@ async function main(): Promise<void> {
     const coldStart = performance.now();
     await buildCostReport({ ...args, groupBy: "feature" });
     console.log(
-      `first report (refreshes every hour's rollup): ${(performance.now() - coldStart).toFixed(0)} ms`,
+      "first report (refreshes every hour's rollup): " +
+        `${(performance.now() - coldStart).toFixed(0)} ms`,
     );
 
     const rawStart = performance.now();
@@ -113,7 +121,8 @@ async function main(): Promise<void> {
       }
       timings.sort((a, b) => a - b);
       console.log(
-        `cost report by ${groupBy} over ${spanCount} spans: p50 ${percentile(timings, 0.5).toFixed(0)} ms, max ${timings.at(-1)?.toFixed(0)} ms`,
+        `cost report by ${groupBy} over ${spanCount} spans: ` +
+          `p50 ${percentile(timings, 0.5).toFixed(0)} ms, max ${timings.at(-1)?.toFixed(0)} ms`,
       );
     }
   } finally {

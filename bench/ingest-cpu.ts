@@ -52,7 +52,8 @@ for (let round = 1; round <= Number(values.rounds); round++) {
   const all = [...totals.values()].reduce((sum, ms) => sum + ms, 0);
   const perSpan = (ms: number) => `${((ms * 1000) / spanCount).toFixed(1)} µs`;
   console.log(
-    `round ${round}: ${perSpan(all)}/span (${Math.round((spanCount / all) * 1000)} spans/s on one core); ` +
+    `round ${round}: ${perSpan(all)}/span ` +
+      `(${Math.round((spanCount / all) * 1000)} spans/s on one core); ` +
       [...totals].map(([name, ms]) => `${name} ${perSpan(ms)}`).join(", ") +
       `; ${(bytes / spanCount).toFixed(0)} COPY chars/span`,
   );

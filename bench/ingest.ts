@@ -143,7 +143,8 @@ async function measureIngest(
   const rate = (spanCount / ingest.elapsedMs) * 1000;
   console.log(
     `ingest: ${spanCount} spans in ${(ingest.elapsedMs / 1000).toFixed(1)} s = ` +
-      `${Math.round(rate)} spans/s, request p50 ${percentile(ingest.latencies, 0.5).toFixed(0)} ms, ` +
+      `${Math.round(rate)} spans/s, ` +
+      `request p50 ${percentile(ingest.latencies, 0.5).toFixed(0)} ms, ` +
       `p99 ${percentile(ingest.latencies, 0.99).toFixed(0)} ms (concurrency ${concurrency})`,
   );
 

@@ -87,15 +87,18 @@ async function seedProject(sql: postgres.Sql, projectId: string): Promise<void> 
         (ARRAY['AGENT','GENERATION','TOOL','RETRIEVER','GENERATION','SPAN','GENERATION','TOOL',
           'RETRIEVER','CHAIN'])[1 + s % 10] AS type,
         CASE WHEN s = 2 AND random() < 0.02 THEN 'ERROR' ELSE 'DEFAULT' END AS level,
-        CASE WHEN s IN (1, 4, 6) THEN (ARRAY['gpt-4o','gpt-4o-mini','claude-sonnet-4-5'])[1 + t % 3] END AS model,
+        CASE WHEN s IN (1, 4, 6)
+          THEN (ARRAY['gpt-4o','gpt-4o-mini','claude-sonnet-4-5'])[1 + t % 3] END AS model,
         CASE WHEN s IN (1, 4, 6) THEN 200 + (random() * 2000)::int END AS input_tokens,
         CASE WHEN s IN (1, 4, 6) THEN 20 + (random() * 500)::int END AS output_tokens,
         CASE WHEN s IN (0, 1, 4, 6) THEN jsonb_build_array(jsonb_build_object('role', 'user',
           'content', 'How do I reset the password of account ' || t || '?')) END AS input,
-        CASE WHEN s IN (0, 1, 4, 6) THEN to_jsonb('Open settings, then security, for account ' || t) END AS output,
+        CASE WHEN s IN (0, 1, 4, 6)
+          THEN to_jsonb('Open settings, then security, for account ' || t) END AS output,
         CASE WHEN s = 0 THEN 'user-' || (t % 2000) END AS user_id,
         CASE WHEN s = 0 THEN 'session-' || (t / 5) END AS session_id,
-        CASE WHEN s = 0 THEN (ARRAY['support-bot','search','summarize','agent'])[1 + t % 4] END AS feature,
+        CASE WHEN s = 0
+          THEN (ARRAY['support-bot','search','summarize','agent'])[1 + t % 4] END AS feature,
         CASE WHEN s = 0 THEN ARRAY['tag-' || (t % 7)] ELSE '{}' END AS tags,
         CASE WHEN s = 0 THEN (ARRAY['production','staging'])[1 + t % 2] END AS environment,
         CASE WHEN s = 0 THEN 'r' || (t % 12) END AS release
@@ -134,7 +137,8 @@ async function seedBigTrace(
         (${start}::bigint * 1000000 + s::bigint * 1000000) AS start_ns,
         (${start}::bigint * 1000000 + s::bigint * 1000000
           + CASE WHEN s = 0 THEN 20000 ELSE 1 + (s % 7) END * 1000000::bigint) AS end_ns,
-        CASE WHEN s = 0 THEN 'batch-job' WHEN s % 3 = 0 THEN 'chat gpt-4o' ELSE 'step-' || s END AS name,
+        CASE WHEN s = 0 THEN 'batch-job' WHEN s % 3 = 0 THEN 'chat gpt-4o'
+          ELSE 'step-' || s END AS name,
         CASE WHEN s = 0 THEN 'AGENT' WHEN s % 3 = 0 THEN 'GENERATION' ELSE 'TOOL' END AS type,
         CASE WHEN s % 3 = 0 THEN 'gpt-4o' END AS model,
         CASE WHEN s % 3 = 0 THEN 500 END AS tokens
@@ -198,7 +202,9 @@ async function timeRoute(client: SessionClient, url: string): Promise<string> {
     if (run > 0) timings.push(performance.now() - started);
   }
   timings.sort((a, b) => a - b);
-  const summary = `p50 ${percentile(timings, 0.5).toFixed(1)} ms, p95 ${percentile(timings, 0.95).toFixed(1)} ms`;
+  const summary =
+    `p50 ${percentile(timings, 0.5).toFixed(1)} ms, ` +
+    `p95 ${percentile(timings, 0.95).toFixed(1)} ms`;
   return rows === null ? summary : `${summary} (${rows} rows)`;
 }
 
@@ -229,9 +235,8 @@ async function measureListRoute(baseUrl: string, projectId: string): Promise<voi
     log(`list ${label}: ${await timeRoute(client, `${base}?${query}`)}`);
   }
   log(`trace skeleton route, 10k wide: ${await timeRoute(client, `${base}/${WIDE_TRACE}`)}`);
-  log(
-    `span payload route: ${await timeRoute(client, `${base}/${WIDE_TRACE}/spans/${(5000).toString(16).padStart(16, "0")}`)}`,
-  );
+  const spanId = (5000).toString(16).padStart(16, "0");
+  log(`span payload route: ${await timeRoute(client, `${base}/${WIDE_TRACE}/spans/${spanId}`)}`);
 }
 
 async function timeToTree(page: Page, url: string): Promise<{ paint: number; ready: number }> {
@@ -279,7 +284,8 @@ async function measurePaint(baseUrl: string, projectId: string): Promise<void> {
       const paintsSorted = results.map((result) => result.paint).sort((a, b) => a - b);
       const readySorted = results.map((result) => result.ready).sort((a, b) => a - b);
       log(
-        `${label}: navigation → tree rows visible p50 ${percentile(paintsSorted, 0.5).toFixed(0)} ms ` +
+        `${label}: navigation → tree rows visible ` +
+          `p50 ${percentile(paintsSorted, 0.5).toFixed(0)} ms ` +
           `(max ${paintsSorted.at(-1)?.toFixed(0)} ms); → hydrated, span clicked and loaded ` +
           `p50 ${percentile(readySorted, 0.5).toFixed(0)} ms`,
       );
@@ -295,7 +301,8 @@ async function measurePaint(baseUrl: string, projectId: string): Promise<void> {
     }
     listPaints.sort((a, b) => a - b);
     log(
-      `traces list page: navigation → rows visible p50 ${percentile(listPaints, 0.5).toFixed(0)} ms`,
+      "traces list page: navigation → rows visible " +
+        `p50 ${percentile(listPaints, 0.5).toFixed(0)} ms`,
     );
   } finally {
     await browser.close();

@@ -42,7 +42,8 @@ const OTHER = "other";
 
 function usd(value: unknown): string {
   const amount = Number(value ?? 0);
-  return `$${amount.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: amount < 1 ? 4 : 2 })}`;
+  const digits = { minimumFractionDigits: 2, maximumFractionDigits: amount < 1 ? 4 : 2 };
+  return `$${amount.toLocaleString("en-US", digits)}`;
 }
 
 function groupLabel(value: unknown): string {
@@ -62,6 +63,7 @@ export function CostDashboard(props: {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const { report, groupBy } = props;
+  const modelsSettingsHref = `/project/${props.projectId}/settings/models`;
 
   const setParam = (key: string, value: string) => {
     const next = new URLSearchParams(searchParams.toString());
@@ -69,7 +71,7 @@ export function CostDashboard(props: {
     router.push(`${pathname}?${next.toString()}`);
   };
 
-  // Buckets follow the viewer's display time zone (profile, else browser) unless the link names one.
+  // Buckets follow the viewer's time zone (profile, else browser) unless the link names one.
   const displayZone = useDisplayTimeZone();
   useEffect(() => {
     if (props.hasZoneParam) return;
@@ -302,7 +304,7 @@ export function CostDashboard(props: {
                 </span>
                 <Link
                   className="ml-auto text-indigo-600 hover:underline"
-                  href={`/project/${props.projectId}/settings/models?add=${encodeURIComponent(row.model)}`}
+                  href={`${modelsSettingsHref}?add=${encodeURIComponent(row.model)}`}
                 >
                   Add price
                 </Link>

@@ -38,6 +38,11 @@ function perToken(value: string): string | undefined {
   return trimmed ? new Decimal(trimmed).div(1_000_000).toFixed() : undefined;
 }
 
+function progressPercent(run: RunRow): number {
+  if (run.total) return Math.round((run.processed / run.total) * 100);
+  return run.status === "done" ? 100 : 0;
+}
+
 const EMPTY_FORM = {
   modelName: "",
   aliases: "",
@@ -177,9 +182,7 @@ export function ModelPricesPanel(props: {
                 <div className="h-2 flex-1 rounded bg-zinc-200 dark:bg-zinc-800">
                   <div
                     className="h-2 rounded bg-indigo-600"
-                    style={{
-                      width: `${run.total ? Math.round((run.processed / run.total) * 100) : run.status === "done" ? 100 : 0}%`,
-                    }}
+                    style={{ width: `${progressPercent(run)}%` }}
                   />
                 </div>
                 <span className="tabular-nums text-zinc-500">

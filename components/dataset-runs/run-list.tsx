@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { datasetPagePath } from "@/components/datasets/dataset-paths";
 import { DisplayTime } from "@/components/explorer/time-zone";
 import { cellClass, ListTable, numberCellClass } from "@/components/explorer/list-table";
 import { secondaryButtonClass } from "@/components/ui/styles";
@@ -21,7 +22,8 @@ export function RunList({
 }) {
   const [chosen, setChosen] = useState<string[]>(() => runs.slice(0, 2).map((run) => run.id));
   const scoreNames = [...new Set(runs.flatMap((run) => Object.keys(run.scores)))].sort();
-  const compareHref = `/project/${projectId}/datasets/${encodeURIComponent(datasetId)}/runs?runs=${chosen.map(encodeURIComponent).join(",")}`;
+  const runsHref = `${datasetPagePath(projectId, datasetId)}/runs`;
+  const compareHref = `${runsHref}?runs=${chosen.map(encodeURIComponent).join(",")}`;
 
   if (runs.length === 0) {
     return (
@@ -82,7 +84,7 @@ export function RunList({
             </td>
             <td className={`${cellClass} max-w-64`}>
               <Link
-                href={`/project/${projectId}/datasets/${encodeURIComponent(datasetId)}/runs?runs=${encodeURIComponent(run.id)}`}
+                href={`${runsHref}?runs=${encodeURIComponent(run.id)}`}
                 className="font-medium break-words text-indigo-600 hover:underline dark:text-indigo-400"
               >
                 {run.name}

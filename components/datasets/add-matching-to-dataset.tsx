@@ -4,6 +4,7 @@ import { useRef, useState } from "react";
 import { apiFetch } from "@/components/ui/api-fetch";
 import { buttonClass, secondaryButtonClass } from "@/components/ui/styles";
 import { describeAddResult } from "./add-selection-to-dataset";
+import { datasetApiPath } from "./dataset-paths";
 import { DatasetPicker, defaultChoice } from "./dataset-picker";
 import { Dialog } from "./dialog";
 import { NEW_DATASET, resolveDatasetChoice, useDatasets } from "./use-datasets";
@@ -76,7 +77,7 @@ function MatchingDialog({
     stopped.current = false;
     try {
       const datasetId = await resolveDatasetChoice(projectId, chosen, newName.trim());
-      const url = `/api/projects/${encodeURIComponent(projectId)}/datasets/${encodeURIComponent(datasetId)}/add-matching`;
+      const url = `${datasetApiPath(projectId, datasetId)}/add-matching`;
       let state: Progress = {
         done: 0,
         total: 0,

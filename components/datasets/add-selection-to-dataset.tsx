@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { apiFetch } from "@/components/ui/api-fetch";
 import { buttonClass, secondaryButtonClass } from "@/components/ui/styles";
+import { datasetApiPath } from "./dataset-paths";
 import { DatasetPicker, defaultChoice } from "./dataset-picker";
 import { Dialog } from "./dialog";
 import { NEW_DATASET, resolveDatasetChoice, useDatasets } from "./use-datasets";
@@ -74,7 +75,7 @@ function SelectionDialog({
     try {
       const datasetId = await resolveDatasetChoice(projectId, chosen, newName.trim());
       const outcome = await apiFetch<AddResult>(
-        `/api/projects/${encodeURIComponent(projectId)}/datasets/${encodeURIComponent(datasetId)}/add-sources`,
+        `${datasetApiPath(projectId, datasetId)}/add-sources`,
         { method: "POST", body: { traceIds } },
       );
       setResult(describeAddResult(outcome));

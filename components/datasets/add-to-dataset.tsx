@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import { apiFetch } from "@/components/ui/api-fetch";
 import { buttonClass, secondaryButtonClass } from "@/components/ui/styles";
+import { datasetApiPath, datasetPagePath } from "./dataset-paths";
 import { DatasetPicker, defaultChoice } from "./dataset-picker";
 import { Dialog } from "./dialog";
 import { JsonEditor, parseEditorText, toEditorText } from "./json-editor";
@@ -24,7 +25,7 @@ interface Saved {
 
 /** Where an item of a dataset is edited. */
 export function itemHref(projectId: string, datasetId: string, itemId: string): string {
-  return `/project/${projectId}/datasets/${encodeURIComponent(datasetId)}/items/${encodeURIComponent(itemId)}`;
+  return `${datasetPagePath(projectId, datasetId)}/items/${encodeURIComponent(itemId)}`;
 }
 
 /**
@@ -116,20 +117,17 @@ function AddToDatasetDialog({
       const [inputValue, expectedValue, metadataValue] = parsed.map((value) =>
         "value" in value ? value.value : null,
       );
-      const response = await fetch(
-        `/api/projects/${encodeURIComponent(projectId)}/datasets/${encodeURIComponent(datasetId)}/items`,
-        {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({
-            input: inputValue,
-            expectedOutput: expectedValue,
-            metadata: metadataValue,
-            sourceTraceId: traceId,
-            sourceObservationId: observationId,
-          }),
-        },
-      );
+      const response = await fetch(`${datasetApiPath(projectId, datasetId)}/items`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          input: inputValue,
+          expectedOutput: expectedValue,
+          metadata: metadataValue,
+          sourceTraceId: traceId,
+          sourceObservationId: observationId,
+        }),
+      });
       const body = (await response.json().catch(() => ({}))) as {
         id?: string;
         error?: string;

@@ -6,6 +6,7 @@ import { IdChip } from "@/components/traces/id-chip";
 import { JsonView } from "@/components/traces/json-view";
 import { apiFetch } from "@/components/ui/api-fetch";
 import { buttonClass, cardClass, dangerButtonClass } from "@/components/ui/styles";
+import { datasetApiPath, datasetPagePath } from "./dataset-paths";
 import { JsonEditor, parseEditorText, toEditorText } from "./json-editor";
 import { SourceLink } from "./source-link";
 
@@ -44,7 +45,7 @@ export function DatasetItemEditor({
   canWrite: boolean;
 }) {
   const router = useRouter();
-  const url = `/api/projects/${encodeURIComponent(projectId)}/datasets/${encodeURIComponent(item.datasetId)}/items/${encodeURIComponent(item.id)}`;
+  const url = `${datasetApiPath(projectId, item.datasetId)}/items/${encodeURIComponent(item.id)}`;
   const [input, setInput] = useState(toEditorText(item.input));
   const [expected, setExpected] = useState(toEditorText(item.expectedOutput));
   const [metadata, setMetadata] = useState(toEditorText(item.metadata));
@@ -89,7 +90,7 @@ export function DatasetItemEditor({
     if (!window.confirm("Delete this item and its version history?")) return;
     try {
       await apiFetch(url, { method: "DELETE" });
-      router.push(`/project/${projectId}/datasets/${encodeURIComponent(item.datasetId)}`);
+      router.push(datasetPagePath(projectId, item.datasetId));
     } catch (reason) {
       setError(reason instanceof Error ? reason.message : "failed");
     }

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState } from "react";
 import { apiFetch } from "@/components/ui/api-fetch";
 import { inputClass, secondaryButtonClass } from "@/components/ui/styles";
 import { itemHref } from "./add-to-dataset";
+import { datasetApiPath } from "./dataset-paths";
 import { ImportPanel } from "./import-panel";
 import { QueuePanel } from "./queue-panel";
 import { SourceLink } from "./source-link";
@@ -45,7 +46,7 @@ export function DatasetItemsView({
   canWrite: boolean;
   queues: Array<{ id: string; name: string }>;
 }) {
-  const base = `/api/projects/${encodeURIComponent(projectId)}/datasets/${encodeURIComponent(datasetId)}`;
+  const base = datasetApiPath(projectId, datasetId);
   const [search, setSearch] = useState("");
   const [query, setQuery] = useState("");
   const [status, setStatus] = useState<"" | "ACTIVE" | "ARCHIVED">("");

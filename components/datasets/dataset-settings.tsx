@@ -11,6 +11,7 @@ import {
   labelClass,
   secondaryButtonClass,
 } from "@/components/ui/styles";
+import { datasetApiPath } from "./dataset-paths";
 import { JsonEditor, parseEditorText, toEditorText } from "./json-editor";
 
 /** Renames a dataset, changes its description and metadata, or deletes it with its items. */
@@ -22,7 +23,7 @@ export function DatasetSettings({
   dataset: { id: string; name: string; description: string | null; metadata: unknown };
 }) {
   const router = useRouter();
-  const url = `/api/projects/${encodeURIComponent(projectId)}/datasets/${encodeURIComponent(dataset.id)}`;
+  const url = datasetApiPath(projectId, dataset.id);
   const [open, setOpen] = useState(false);
   const [name, setName] = useState(dataset.name);
   const [description, setDescription] = useState(dataset.description ?? "");

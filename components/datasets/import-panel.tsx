@@ -195,7 +195,8 @@ export function ImportPanel({
           <p>
             {done
               ? `Imported ${done.imported} of ${done.totalRows} rows.`
-              : `${result.totalRows} rows; ${result.errors.length + result.moreErrors} with problems.`}
+              : `${result.totalRows} rows; ` +
+                `${result.errors.length + result.moreErrors} with problems.`}
           </p>
           {result.errors.length > 0 ? (
             <ul className="max-h-40 overflow-y-auto text-xs text-red-700 dark:text-red-400">

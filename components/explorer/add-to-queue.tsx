@@ -41,7 +41,8 @@ export function AddToQueue({ projectId, traceIds }: { projectId: string; traceId
     }
   };
 
-  const newQueueHref = `/project/${projectId}/queues?traces=${traceIds.map(encodeURIComponent).join(",")}`;
+  const tracesParam = traceIds.map(encodeURIComponent).join(",");
+  const newQueueHref = `/project/${projectId}/queues?traces=${tracesParam}`;
 
   if (!open) {
     return (

@@ -215,7 +215,10 @@ export const TRACE_COLUMNS: readonly TraceColumn[] = [
     render: (row) => (
       <span
         className="font-mono tabular-nums"
-        title={`${row.inputTokens.toLocaleString("en-US")} in → ${row.outputTokens.toLocaleString("en-US")} out`}
+        title={
+          `${row.inputTokens.toLocaleString("en-US")} in → ` +
+          `${row.outputTokens.toLocaleString("en-US")} out`
+        }
       >
         {row.totalTokens > 0 ? formatTokens(row.totalTokens) : muted}
       </span>

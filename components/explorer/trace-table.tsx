@@ -112,7 +112,8 @@ export function TraceTable({
 
   useEffect(() => {
     if (!live || !liveAllowed) return;
-    const url = `/api/projects/${encodeURIComponent(projectId)}/traces?${toTraceListSearchParams({ ...query, cursor: undefined }).toString()}`;
+    const listParams = toTraceListSearchParams({ ...query, cursor: undefined });
+    const url = `/api/projects/${encodeURIComponent(projectId)}/traces?${listParams.toString()}`;
     let stopped = false;
 
     const poll = async () => {

@@ -15,6 +15,13 @@ function CodeBlock({ code }: { code: string }) {
   );
 }
 
+/** A one-span OTLP/JSON body for curl; the shell fills in the start and end times. */
+const HELLO_SPAN_BODY =
+  `{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"5b8efff798038103d269b633813fc60c",` +
+  `"spanId":"eee19b7ec3c1b174","name":"hello",` +
+  `"startTimeUnixNano":"'"$(date +%s%N)"'","endTimeUnixNano":"'"$(date +%s%N)"'",` +
+  `"attributes":[{"key":"gen_ai.request.model","value":{"stringValue":"gpt-4o-mini"}}]}]}]}]}`;
+
 /** How to send the first traces to this project: endpoint, keys and a copyable snippet. */
 export function SendTracesGuide({
   baseUrl,
@@ -28,12 +35,13 @@ export function SendTracesGuide({
   const pk = publicKey ?? "pk-sl-...";
   const envSnippet = [
     `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT="${baseUrl}/api/public/otel/v1/traces"`,
-    `OTEL_EXPORTER_OTLP_TRACES_HEADERS="Authorization=Basic%20$(printf '%s' '${pk}:sk-sl-...' | base64 -w0)"`,
+    `OTEL_EXPORTER_OTLP_TRACES_HEADERS="Authorization=Basic%20` +
+      `$(printf '%s' '${pk}:sk-sl-...' | base64 -w0)"`,
   ].join("\n");
   const curlSnippet = [
     `curl -X POST "${baseUrl}/v1/traces" \\`,
     `  -u "${pk}:sk-sl-..." -H "Content-Type: application/json" \\`,
-    `  -d '{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"5b8efff798038103d269b633813fc60c","spanId":"eee19b7ec3c1b174","name":"hello","startTimeUnixNano":"'"$(date +%s%N)"'","endTimeUnixNano":"'"$(date +%s%N)"'","attributes":[{"key":"gen_ai.request.model","value":{"stringValue":"gpt-4o-mini"}}]}]}]}]}'`,
+    `  -d '${HELLO_SPAN_BODY}'`,
   ].join("\n");
 
   return (

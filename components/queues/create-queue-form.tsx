@@ -92,7 +92,8 @@ export function CreateQueueForm({
         {traceIds.length > 0
           ? `Queues the ${traceIds.length} selected trace${traceIds.length === 1 ? "" : "s"}.`
           : filter !== null
-            ? `Queues every trace matching the traces-list filter: ${filter || "(no filter: the list default, the last 7 days)"}`
+            ? "Queues every trace matching the traces-list filter: " +
+              (filter || "(no filter: the list default, the last 7 days)")
             : "Starts empty: add traces from the traces list (filter or selection)."}
       </p>
       <label className={labelClass}>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 
+import { sourceHref } from "@/components/datasets/source-link";
 import { ScorePanel } from "@/components/scores/score-panel";
 import { PayloadView } from "@/components/traces/payload-view";
 import { apiFetch } from "@/components/ui/api-fetch";
@@ -147,7 +148,7 @@ export function QueueReview({
                 </span>
               ) : null}
               <Link
-                href={`/project/${projectId}/traces/${encodeURIComponent(item.traceId)}${item.observationId ? `?span=${encodeURIComponent(item.observationId)}` : ""}`}
+                href={sourceHref(projectId, item.traceId, item.observationId)}
                 className="ml-auto text-xs text-indigo-600 hover:underline dark:text-indigo-400"
               >
                 Open trace →

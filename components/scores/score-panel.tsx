@@ -36,8 +36,9 @@ export function scoreSummary(
 
 /**
  * Scoring a trace or a span by hand: one control per active score config (or the queue's
- * configs), free labels, a comment, and everyone's scores with source, author and time. With
- * `shortcuts`, [ and ] pick the score, 1–9 choose its category, c and l jump to comment and label.
+ * configs), free labels, a comment, and everyone's scores with source, author and time.
+ * With `shortcuts`, [ and ] pick the score, 1–9 choose its category, c and l jump to comment
+ * and label.
  */
 export function ScorePanel({
   projectId,

@@ -79,6 +79,9 @@ export function TraceHeader({
     tokens.cacheRead > 0 ? `${formatTokens(tokens.cacheRead)} cached` : null,
     tokens.reasoning > 0 ? `${formatTokens(tokens.reasoning)} reasoning` : null,
   ].filter(Boolean);
+  const tokenDetail =
+    `${formatTokens(tokens.input)} in → ${formatTokens(tokens.output)} out` +
+    (tokenParts.length ? ` · ${tokenParts.join(", ")}` : "");
 
   return (
     <header className="space-y-3">
@@ -114,7 +117,7 @@ export function TraceHeader({
         <Stat
           label="Tokens"
           value={formatTokens(tokens.total)}
-          detail={`${formatTokens(tokens.input)} in → ${formatTokens(tokens.output)} out${tokenParts.length ? ` · ${tokenParts.join(", ")}` : ""}`}
+          detail={tokenDetail}
           testId="total-tokens"
         />
         <Stat

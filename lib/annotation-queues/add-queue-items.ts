@@ -69,9 +69,15 @@ async function insertItems(
 ): Promise<number> {
   // LIMIT NULL is no limit. The NOT EXISTS only matters for a limited batch: without it a batch
   // could pick traces already queued and add nothing.
+  const notQueued = sql`
+    AND NOT EXISTS (
+      SELECT 1 FROM "AnnotationQueueItem" AS i
+      WHERE i."queueId" = ${queueId} AND i."traceId" = t."trace_id" AND i."observationId" = ''
+    )`;
   const result = await sql`
     INSERT INTO "AnnotationQueueItem"
-      ("id", "queueId", "projectId", "objectType", "traceId", "observationId", "status", "createdAt")
+      ("id", "queueId", "projectId", "objectType", "traceId", "observationId", "status",
+        "createdAt")
     SELECT gen_random_uuid()::text, ${queueId}, ${projectId}, 'TRACE', t."trace_id", '', 'PENDING',
       (now() AT TIME ZONE 'UTC')
         + row_number() OVER (ORDER BY t."start_time" DESC, t."trace_id" DESC)
@@ -79,7 +85,7 @@ async function insertItems(
     FROM (
       SELECT t."trace_id", t."start_time" FROM "traces" AS t
       WHERE ${where}
-        ${limit === null ? sql`` : sql`AND NOT EXISTS (SELECT 1 FROM "AnnotationQueueItem" AS i WHERE i."queueId" = ${queueId} AND i."traceId" = t."trace_id" AND i."observationId" = '')`}
+        ${limit === null ? sql`` : notQueued}
       ORDER BY t."start_time" DESC, t."trace_id" DESC
       LIMIT ${limit}
     ) AS t

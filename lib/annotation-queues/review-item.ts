@@ -97,7 +97,8 @@ function placeOf(sql: Sql, itemId: string) {
 
 async function findItem(sql: Sql, queueId: string, itemId: string): Promise<ItemRow | null> {
   const [row] = await sql<ItemRow[]>`
-    SELECT "id", "traceId", "observationId", "status", "completedAt" AT TIME ZONE 'UTC' AS "completedAt"
+    SELECT "id", "traceId", "observationId", "status",
+      "completedAt" AT TIME ZONE 'UTC' AS "completedAt"
     FROM "AnnotationQueueItem" WHERE "queueId" = ${queueId} AND "id" = ${itemId}`;
   return row ?? null;
 }

@@ -22,7 +22,8 @@ export function readBootstrapConfig(
   const secretKey = env.SIGHTLINE_INIT_PROJECT_SECRET_KEY?.trim();
   if (Boolean(publicKey) !== Boolean(secretKey)) {
     throw new Error(
-      "SIGHTLINE_INIT_PROJECT_PUBLIC_KEY and SIGHTLINE_INIT_PROJECT_SECRET_KEY must be set together",
+      "SIGHTLINE_INIT_PROJECT_PUBLIC_KEY and SIGHTLINE_INIT_PROJECT_SECRET_KEY " +
+        "must be set together",
     );
   }
   return {

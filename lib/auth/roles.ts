@@ -15,7 +15,8 @@ export function assertRole(role: Role, required: Role, action: string): void {
   if (!hasRole(role, required)) {
     throw new AppError(
       "forbidden",
-      `${action} requires the ${required.toLowerCase()} role or higher; you are ${role.toLowerCase()}`,
+      `${action} requires the ${required.toLowerCase()} role or higher; ` +
+        `you are ${role.toLowerCase()}`,
     );
   }
 }

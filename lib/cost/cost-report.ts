@@ -139,7 +139,8 @@ function toMetricsRow(groupBy: string, row: RollupRow): MetricsRow {
 
 async function buildCostReportFromRollups(input: CostReportInput): Promise<CostReport> {
   const sql = getSql();
-  const scope = sql`project_id = ${input.projectId} AND hour >= ${input.from} AND hour < ${input.to}`;
+  const scope = sql`project_id = ${input.projectId}
+    AND hour >= ${input.from} AND hour < ${input.to}`;
   const sums = sql`sum(total_cost) AS total_cost, sum(input_tokens) AS input_tokens,
     sum(output_tokens) AS output_tokens, sum(span_count) AS span_count`;
   const [totals, byGroup, unpriced] = await Promise.all([
@@ -159,7 +160,8 @@ async function buildCostReportFromRollups(input: CostReportInput): Promise<CostR
     AT TIME ZONE ${input.timeZone}`;
   const series = await sql<{ value: string; time_dimension: Date; total_cost: string | null }[]>`
     SELECT value, ${bucket} AS time_dimension, sum(total_cost) AS total_cost
-    FROM cost_rollups WHERE ${scope} AND dimension = ${input.groupBy} AND value = ANY(${topValues})
+    FROM cost_rollups
+    WHERE ${scope} AND dimension = ${input.groupBy} AND value = ANY(${topValues})
     GROUP BY 1, 2
     UNION ALL
     SELECT ${OTHER_GROUP}, b.time_dimension, b.total - coalesce(t.total, 0)
@@ -170,7 +172,8 @@ async function buildCostReportFromRollups(input: CostReportInput): Promise<CostR
     ) b
     LEFT JOIN (
       SELECT ${bucket} AS time_dimension, sum(total_cost) AS total
-      FROM cost_rollups WHERE ${scope} AND dimension = ${input.groupBy} AND value = ANY(${topValues})
+      FROM cost_rollups
+      WHERE ${scope} AND dimension = ${input.groupBy} AND value = ANY(${topValues})
       GROUP BY 1
     ) t ON t.time_dimension = b.time_dimension
     ORDER BY 2`;

@@ -65,7 +65,8 @@ GROUP BY hour, dimension, value`;
  */
 export async function refreshCostRollups(projectId: string, from: Date, to: Date): Promise<number> {
   return getSql().begin(async (transaction) => {
-    await transaction`SELECT pg_advisory_xact_lock(hashtextextended(${`cost-rollup:${projectId}`}, 0))`;
+    const lockKey = `cost-rollup:${projectId}`;
+    await transaction`SELECT pg_advisory_xact_lock(hashtextextended(${lockKey}, 0))`;
     const dirty = await transaction<{ hour: Date }[]>`
       DELETE FROM cost_rollup_dirty
       WHERE project_id = ${projectId} AND hour >= ${from} AND hour < ${to}

@@ -93,7 +93,7 @@ describe("PriceBook.resolve", () => {
     expect(book.resolve([null, null], now)).toBeNull();
   });
 
-  it("applies the price in force at the span's start; the boundary belongs to the new price", () => {
+  it("applies the price in force at a span's start; the boundary belongs to the new price", () => {
     const before = book.resolve(["gpt-4o"], new Date("2024-10-01T23:59:59.999Z"));
     const at = book.resolve(["gpt-4o"], new Date("2024-10-02T00:00:00Z"));
     expect(before?.price.rates.input).toBe("0.000005");

@@ -80,14 +80,19 @@ export async function recomputeProjectCosts(runId: string, projectId: string): P
   let cursor: { start: string; traceId: string; spanId: string } | null = null;
   let processed = 0;
   for (;;) {
+    const afterCursor = cursor
+      ? sql`AND (start_time, trace_id, span_id)
+          > (${cursor.start}::text::timestamptz, ${cursor.traceId}, ${cursor.spanId})`
+      : sql``;
     const spans: StoredSpan[] = await sql<StoredSpan[]>`
-      SELECT trace_id, span_id, start_time, start_time::text AS start_exact, model, request_model, response_model, input_tokens,
-        output_tokens, total_tokens, cache_read_tokens, cache_write_tokens, reasoning_tokens,
-        audio_input_tokens, audio_output_tokens, image_input_tokens
+      SELECT trace_id, span_id, start_time, start_time::text AS start_exact, model, request_model,
+        response_model, input_tokens, output_tokens, total_tokens, cache_read_tokens,
+        cache_write_tokens, reasoning_tokens, audio_input_tokens, audio_output_tokens,
+        image_input_tokens
       FROM spans
       WHERE project_id = ${projectId} AND cost_source IS DISTINCT FROM 'client'
         AND (input_tokens IS NOT NULL OR output_tokens IS NOT NULL)
-        ${cursor ? sql`AND (start_time, trace_id, span_id) > (${cursor.start}::text::timestamptz, ${cursor.traceId}, ${cursor.spanId})` : sql``}
+        ${afterCursor}
       ORDER BY start_time, trace_id, span_id
       LIMIT ${BATCH_SIZE}`;
     if (spans.length === 0) break;
@@ -121,9 +126,10 @@ export async function recomputeProjectCosts(runId: string, projectId: string): P
         UPDATE spans s SET input_cost = u.input_cost, output_cost = u.output_cost,
           total_cost = u.total_cost, cost_source = u.cost_source, price_id = u.price_id,
           cost_details = u.cost_details, updated_at = now()
-        FROM json_to_recordset(${JSON.stringify(updates)}::text::json) AS u(trace_id text, span_id text,
-          start_time timestamptz, input_cost numeric, output_cost numeric, total_cost numeric,
-          cost_source text, price_id text, cost_details jsonb)
+        FROM json_to_recordset(${JSON.stringify(updates)}::text::json)
+          AS u(trace_id text, span_id text, start_time timestamptz, input_cost numeric,
+            output_cost numeric, total_cost numeric, cost_source text, price_id text,
+            cost_details jsonb)
         WHERE s.project_id = ${projectId} AND s.trace_id = u.trace_id AND s.span_id = u.span_id
           AND s.start_time = u.start_time`,
       transaction.unsafe(RECOMPUTE_TRACES_SQL, [projectId, traceIds]),

@@ -1,4 +1,4 @@
-/** USD per single token, as exact decimal strings; null = this kind of token is not priced apart. */
+/** USD per token, as exact decimal strings; null = this kind of token is not priced apart. */
 export interface PriceRates {
   input: string | null;
   cacheRead: string | null;

@@ -149,7 +149,8 @@ export async function compareRuns(
               ELSE t."output"::text END, ${PREVIEW_CHARS}) AS output_preview,
             (t."duration_ns" / 1e6)::float8 AS latency_ms,
             trim_scale(t."total_cost")::text AS total_cost, t."error_count",
-            (SELECT jsonb_object_agg(s."name", COALESCE(to_jsonb(s."value"), to_jsonb(s."stringValue")))
+            (SELECT jsonb_object_agg(s."name",
+                COALESCE(to_jsonb(s."value"), to_jsonb(s."stringValue")))
               FROM "Score" AS s
               WHERE s."projectId" = ri."projectId" AND s."traceId" = ri."traceId") AS scores
           FROM "DatasetRunItem" AS ri

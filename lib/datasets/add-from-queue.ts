@@ -37,6 +37,9 @@ export async function addQueueItemsToDataset(
     SELECT 1 FROM "AnnotationQueue" WHERE "projectId" = ${projectId} AND "id" = ${input.queueId}`;
   if (!queue) throw new AppError("not_found", "queueId: no such annotation queue in this project");
 
+  const valueFilter = input.scoreValue
+    ? sql`AND (s."stringValue" = ${input.scoreValue} OR s."value"::text = ${input.scoreValue})`
+    : sql``;
   const scoreFilter = input.scoreName
     ? sql`AND EXISTS (
         SELECT 1 FROM "Score" AS s
@@ -44,7 +47,7 @@ export async function addQueueItemsToDataset(
           AND s."source" = 'ANNOTATION' AND s."name" = ${input.scoreName}
           AND (CASE WHEN q."observationId" = '' THEN s."observationId" IS NULL
                ELSE s."observationId" = q."observationId" END)
-          ${input.scoreValue ? sql`AND (s."stringValue" = ${input.scoreValue} OR s."value"::text = ${input.scoreValue})` : sql``})`
+          ${valueFilter})`
     : sql``;
   const items = await sql<{ traceId: string; observationId: string }[]>`
     SELECT q."traceId", q."observationId" FROM "AnnotationQueueItem" AS q

@@ -39,13 +39,20 @@ export async function listDatasetItems(
   const search = query.q
     ? `%${query.q.replace(/[\\%_]/g, (character) => `\\${character}`)}%`
     : undefined;
+  const sourceObservationFilter = query.sourceObservationId
+    ? sql`AND i."sourceObservationId" = ${query.sourceObservationId}`
+    : sql``;
+  const searchFilter = search
+    ? sql`AND (i."input"::text ILIKE ${search} OR i."expectedOutput"::text ILIKE ${search}
+        OR i."id" = ${query.q ?? ""})`
+    : sql``;
   const filters = sql`i."projectId" = ${projectId}
     ${query.datasetId ? sql`AND i."datasetId" = ${query.datasetId}` : sql``}
     ${query.datasetName ? sql`AND d."name" = ${query.datasetName}` : sql``}
     ${query.sourceTraceId ? sql`AND i."sourceTraceId" = ${query.sourceTraceId}` : sql``}
-    ${query.sourceObservationId ? sql`AND i."sourceObservationId" = ${query.sourceObservationId}` : sql``}
+    ${sourceObservationFilter}
     ${query.status ? sql`AND i."status" = ${query.status}::"DatasetItemStatus"` : sql``}
-    ${search ? sql`AND (i."input"::text ILIKE ${search} OR i."expectedOutput"::text ILIKE ${search} OR i."id" = ${query.q ?? ""})` : sql``}`;
+    ${searchFilter}`;
 
   const items = query.version ? itemsAsOf(projectId, query.version) : sql`"DatasetItem"`;
   const [rows, [count]] = await Promise.all([

@@ -28,14 +28,18 @@ export async function upsertDataset(
 ): Promise<PublicDataset> {
   const sql = getSql();
   const description = input.description === undefined ? null : input.description;
+  const descriptionOnConflict =
+    input.description === undefined ? sql`d."description"` : sql`EXCLUDED."description"`;
+  const metadataOnConflict =
+    input.metadata === undefined ? sql`d."metadata"` : sql`EXCLUDED."metadata"`;
   const [row] = await sql<DatasetRow[]>`
     INSERT INTO "Dataset" AS d ("id", "projectId", "name", "description", "metadata",
       "createdAt", "updatedAt")
     VALUES (${randomUUID()}, ${projectId}, ${input.name}, ${description},
       ${jsonbParam(sql, input.metadata)}, ${utcNow(sql)}, ${utcNow(sql)})
     ON CONFLICT ("projectId", "name") DO UPDATE SET
-      "description" = ${input.description === undefined ? sql`d."description"` : sql`EXCLUDED."description"`},
-      "metadata" = ${input.metadata === undefined ? sql`d."metadata"` : sql`EXCLUDED."metadata"`},
+      "description" = ${descriptionOnConflict},
+      "metadata" = ${metadataOnConflict},
       "updatedAt" = EXCLUDED."updatedAt"
     RETURNING ${datasetColumns(sql)}`;
   if (!row) throw new Error("dataset upsert returned no row");
@@ -73,11 +77,15 @@ export async function updateDataset(
       SELECT 1 FROM "Dataset" WHERE "projectId" = ${projectId} AND "name" = ${name}`;
     if (taken) throw new AppError("conflict", `name: a dataset named "${name}" already exists`);
   }
+  const newDescription =
+    input.description === undefined ? sql`d."description"` : (input.description ?? null);
+  const newMetadata =
+    input.metadata === undefined ? sql`d."metadata"` : jsonbParam(sql, input.metadata);
   const [row] = await sql<DatasetRow[]>`
     UPDATE "Dataset" AS d SET
       "name" = ${name},
-      "description" = ${input.description === undefined ? sql`d."description"` : (input.description ?? null)},
-      "metadata" = ${input.metadata === undefined ? sql`d."metadata"` : jsonbParam(sql, input.metadata)},
+      "description" = ${newDescription},
+      "metadata" = ${newMetadata},
       "updatedAt" = ${utcNow(sql)}
     WHERE d."projectId" = ${projectId} AND d."id" = ${datasetId}
     RETURNING ${datasetColumns(sql)}`.catch((error: unknown) => {

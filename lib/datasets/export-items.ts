@@ -56,12 +56,16 @@ async function* readPages(projectId: string, datasetId: string, status?: Dataset
   const sql = getSql();
   let after: { createdAt: Date; id: string } | null = null;
   for (;;) {
+    const afterLast = after
+      ? sql`AND (i."createdAt", i."id")
+          > (${after.createdAt.toISOString()}::text::timestamptz AT TIME ZONE 'UTC', ${after.id})`
+      : sql``;
     const rows: DatasetItemRow[] = await sql<DatasetItemRow[]>`
       SELECT ${itemColumns(sql)}
       FROM "DatasetItem" AS i JOIN "Dataset" AS d ON d."id" = i."datasetId"
       WHERE i."projectId" = ${projectId} AND i."datasetId" = ${datasetId}
         ${status ? sql`AND i."status" = ${status}::"DatasetItemStatus"` : sql``}
-        ${after ? sql`AND (i."createdAt", i."id") > (${after.createdAt.toISOString()}::text::timestamptz AT TIME ZONE 'UTC', ${after.id})` : sql``}
+        ${afterLast}
       ORDER BY i."createdAt", i."id"
       LIMIT ${EXPORT_PAGE}`;
     if (rows.length === 0) return;

@@ -30,7 +30,7 @@ export interface DatasetItemFields {
 export interface SaveDatasetItemOptions {
   projectId: string;
   datasetId: string;
-  /** A given id that exists in the dataset is updated (a new version); else it names the new item. */
+  /** An id already in the dataset is updated (a new version); else it names the new item. */
   id?: string | null;
   fields: DatasetItemFields;
   userId?: string | null;
@@ -141,11 +141,18 @@ async function updateItem(
     if (clash) await throwDuplicateSource(tx, options.datasetId, sourceKey);
   }
   const keep = (column: string) => tx`i.${tx(column)}`;
+  const input = fields.input === undefined ? keep("input") : jsonbParam(tx, fields.input);
+  const expectedOutput =
+    fields.expectedOutput === undefined
+      ? keep("expectedOutput")
+      : jsonbParam(tx, fields.expectedOutput);
+  const metadata =
+    fields.metadata === undefined ? keep("metadata") : jsonbParam(tx, fields.metadata);
   await tx`
     UPDATE "DatasetItem" AS i SET
-      "input" = ${fields.input === undefined ? keep("input") : jsonbParam(tx, fields.input)},
-      "expectedOutput" = ${fields.expectedOutput === undefined ? keep("expectedOutput") : jsonbParam(tx, fields.expectedOutput)},
-      "metadata" = ${fields.metadata === undefined ? keep("metadata") : jsonbParam(tx, fields.metadata)},
+      "input" = ${input},
+      "expectedOutput" = ${expectedOutput},
+      "metadata" = ${metadata},
       "sourceTraceId" = ${traceId},
       "sourceObservationId" = ${observationId},
       "sourceKey" = ${sourceKey},

@@ -55,7 +55,8 @@ async function waitUntilGone(pid: number, timeoutMs: number): Promise<boolean> {
 
 /**
  * A previous run killed with SIGKILL leaves Postgres orphaned or its pid file behind; either
- * blocks the next start. Stop the orphan (it serves our data dir, nobody else's) and clear the file.
+ * blocks the next start. Stop the orphan (it serves our data dir, nobody else's) and clear
+ * the file.
  */
 async function clearStaleServer(clusterDir: string): Promise<void> {
   const pidFile = path.join(clusterDir, "postmaster.pid");
@@ -132,9 +133,9 @@ async function assertReachableByPostgres(dataDir: string): Promise<void> {
     const info = await stat(folder);
     if ((info.mode & 0o001) === 0) {
       throw new Error(
-        `embedded Postgres cannot use ${dataDir}: its parent ${folder} is not searchable by other ` +
-          `users (mode ${(info.mode & 0o777).toString(8)}), and Postgres runs as the postgres ` +
-          `user. Set SIGHTLINE_DATA_DIR elsewhere or run chmod o+x ${folder}.`,
+        `embedded Postgres cannot use ${dataDir}: its parent ${folder} is not searchable ` +
+          `by other users (mode ${(info.mode & 0o777).toString(8)}), and Postgres runs as the ` +
+          `postgres user. Set SIGHTLINE_DATA_DIR elsewhere or run chmod o+x ${folder}.`,
       );
     }
     if (folder === path.dirname(folder)) return;

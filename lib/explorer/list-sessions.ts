@@ -40,6 +40,9 @@ export async function listSessions(
 ): Promise<KeysetPage<SessionListRow>> {
   const range = resolveTimeRange(options.range, options, options.now ?? new Date());
   const cursor = options.cursor ? decodeCursor(options.cursor, "sessions") : null;
+  const afterCursor = cursor
+    ? sql`WHERE (last_seen, "session_id") < (${cursor.value}::timestamptz, ${cursor.id})`
+    : sql``;
 
   const rows = await sql<SessionRecord[]>`
     WITH sessions AS (
@@ -48,7 +51,8 @@ export async function listSessions(
         (extract(epoch FROM max("start_time" + ("duration_ns" / 1000) * interval '1 microsecond')
           - min("start_time")) * 1000)::float8 AS duration_ms,
         (array_agg(DISTINCT "user_id") FILTER (WHERE "user_id" IS NOT NULL))[1:5] AS user_ids,
-        sum("total_tokens")::float8 AS total_tokens, trim_scale(sum("total_cost"))::text AS total_cost,
+        sum("total_tokens")::float8 AS total_tokens,
+        trim_scale(sum("total_cost"))::text AS total_cost,
         (count(*) FILTER (WHERE "error_count" > 0))::int AS error_count
       FROM "traces"
       WHERE "project_id" = ${projectId} AND "session_id" IS NOT NULL
@@ -59,7 +63,7 @@ export async function listSessions(
     )
     SELECT *, last_seen::text AS sort_value
     FROM sessions
-    ${cursor ? sql`WHERE (last_seen, "session_id") < (${cursor.value}::timestamptz, ${cursor.id})` : sql``}
+    ${afterCursor}
     ORDER BY last_seen DESC, "session_id" DESC
     LIMIT ${options.limit + 1}`;
 
@@ -106,14 +110,18 @@ export async function listSessionTurns(
   sql: Sql = getSql(),
 ): Promise<KeysetPage<SessionTurn>> {
   const cursor = options.cursor ? decodeCursor(options.cursor, "turns") : null;
+  const afterCursor = cursor
+    ? sql`AND ("start_time", "trace_id") > (${cursor.value}::timestamptz, ${cursor.id})`
+    : sql``;
 
   const rows = await sql<TurnRecord[]>`
     SELECT "trace_id", "name", "start_time", ("duration_ns" / 1000)::float8 / 1000 AS latency_ms,
-      "user_id", "total_tokens"::float8 AS total_tokens, trim_scale("total_cost")::text AS total_cost,
+      "user_id", "total_tokens"::float8 AS total_tokens,
+      trim_scale("total_cost")::text AS total_cost,
       "level", "input", "output", "start_time"::text AS sort_value
     FROM "traces"
     WHERE "project_id" = ${projectId} AND "session_id" = ${sessionId}
-      ${cursor ? sql`AND ("start_time", "trace_id") > (${cursor.value}::timestamptz, ${cursor.id})` : sql``}
+      ${afterCursor}
     ORDER BY "start_time", "trace_id"
     LIMIT ${options.limit + 1}`;
 

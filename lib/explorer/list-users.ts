@@ -60,13 +60,18 @@ export async function listUsers(
   const range = resolveTimeRange(options.range, options, options.now ?? new Date());
   const cursor = options.cursor ? decodeCursor(options.cursor, `users:${options.sort}`) : null;
   const sort = USER_SORTS[options.sort];
+  const afterCursor = cursor?.value
+    ? sql`WHERE (${sort.expression(sql)}, "user_id")
+        < (${sort.cast(sql, cursor.value)}, ${cursor.id})`
+    : sql``;
 
   const rows = await sql<UserRecord[]>`
     WITH users AS (
       SELECT "user_id", count(*)::int AS trace_count,
         count(DISTINCT "session_id")::int AS session_count,
         sum("total_tokens") AS total_tokens_exact,
-        sum("total_tokens")::float8 AS total_tokens, trim_scale(sum("total_cost"))::text AS total_cost,
+        sum("total_tokens")::float8 AS total_tokens,
+        trim_scale(sum("total_cost"))::text AS total_cost,
         COALESCE(sum("total_cost"), -1) AS cost_sort,
         (count(*) FILTER (WHERE "error_count" > 0))::int AS error_count,
         min("start_time") AS first_seen, max("start_time") AS last_seen
@@ -78,7 +83,7 @@ export async function listUsers(
     )
     SELECT *, ${sort.expression(sql)}::text AS sort_value
     FROM users
-    ${cursor?.value ? sql`WHERE (${sort.expression(sql)}, "user_id") < (${sort.cast(sql, cursor.value)}, ${cursor.id})` : sql``}
+    ${afterCursor}
     ORDER BY ${sort.expression(sql)} DESC, "user_id" DESC
     LIMIT ${options.limit + 1}`;
 

@@ -129,7 +129,7 @@ export function readMessage(raw: Record<string, unknown>): ChatMessageView {
   };
 }
 
-/** Message content as parts: text, images (never loaded, see ChatView) and anything else as JSON. */
+/** Message content as parts: text, images (never loaded, see ChatView) and the rest as JSON. */
 export function readContent(content: unknown): ContentPart[] {
   if (content === null || content === undefined || content === "") return [];
   if (typeof content === "string") return [{ type: "text", text: content }];

@@ -30,7 +30,7 @@ function span(
 }
 
 describe("toSkeletonNodes", () => {
-  it("should list spans in pre-order with depth, subtree sizes and offsets from the trace start", () => {
+  it("should list spans in pre-order with depth, subtree sizes and trace-start offsets", () => {
     const nodes = toSkeletonNodes(
       [
         span("tool", "root", 40, 60),
@@ -53,7 +53,7 @@ describe("toSkeletonNodes", () => {
     expect(nodes[3]).toMatchObject({ startMs: 30, durationMs: 20 });
   });
 
-  it("should mark a span whose parent is absent as a provisional root and keep the parent it named", () => {
+  it("should make a span with a missing parent a provisional root that keeps its parent id", () => {
     const nodes = toSkeletonNodes([span("orphan", "gone", 0, 5)], 0n);
     expect(nodes[0]).toMatchObject({
       parentIndex: -1,
@@ -80,7 +80,7 @@ describe("toSkeletonNodes", () => {
     );
   });
 
-  it("should sum tokens and cost of a subtree, counting input + output when no total is given", () => {
+  it("should sum a subtree's tokens and cost, taking input + output when no total is given", () => {
     const nodes = toSkeletonNodes(
       [
         span("root", null, 0, 10),

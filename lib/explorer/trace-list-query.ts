@@ -87,7 +87,7 @@ export type TraceListQuery = z.infer<typeof TraceListQueryZ>;
 /** Keys whose value can be repeated in the URL. */
 const LIST_KEYS = new Set(["tag", "score"]);
 
-/** A plain object of the URL's parameters: repeatable keys as arrays, others as their last value. */
+/** The URL's parameters as an object: repeatable keys as arrays, others as their last value. */
 export function searchParamsToObject(
   params: URLSearchParams | Record<string, string | string[] | undefined>,
 ): Record<string, string | string[]> {

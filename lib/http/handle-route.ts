@@ -15,7 +15,7 @@ type Handler<P> = (
   requestId: string,
 ) => Promise<Response>;
 
-/** Turns a thrown error into the JSON error reply; unknown errors become a 500 with a request id. */
+/** Turns a thrown error into the JSON error reply; unknown ones become a 500 with a request id. */
 export function errorResponse(error: unknown, requestId: string): NextResponse {
   if (error instanceof AppError) {
     const body: Record<string, unknown> = { error: error.message };

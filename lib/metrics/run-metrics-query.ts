@@ -142,9 +142,8 @@ export async function runMetricsQuery(
     params.push(query.timeZone);
     const zone = `$${params.length}`;
     const unit = `'${query.timeDimension.granularity}'`;
-    selects.push(
-      `(date_trunc(${unit}, ${timeColumn} AT TIME ZONE ${zone}) AT TIME ZONE ${zone}) AS time_dimension`,
-    );
+    const bucket = `date_trunc(${unit}, ${timeColumn} AT TIME ZONE ${zone}) AT TIME ZONE ${zone}`;
+    selects.push(`(${bucket}) AS time_dimension`);
     groups.push(String(selects.length));
   }
   for (const metric of query.metrics) {

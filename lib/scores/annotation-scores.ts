@@ -102,13 +102,17 @@ export async function listTargetScores(
   const sql = getSql();
   traceId = normalizeHexId(traceId, 32) ?? traceId;
   observationId = normalizeHexId(observationId, 16);
+  const observationMatch =
+    observationId === null
+      ? sql`s."observationId" IS NULL`
+      : sql`s."observationId" = ${observationId}`;
   const rows = await sql<Array<ScoreRow & { authorName: string | null }>>`
     SELECT ${scoreColumns(sql)}, COALESCE(u."name", u."email", k."publicKey") AS "authorName"
     FROM "Score" AS s
     LEFT JOIN "User" AS u ON u."id" = s."authorUserId"
     LEFT JOIN "ApiKey" AS k ON k."id" = s."authorApiKeyId" AND k."projectId" = s."projectId"
     WHERE s."projectId" = ${projectId} AND s."traceId" = ${traceId}
-      AND ${observationId === null ? sql`s."observationId" IS NULL` : sql`s."observationId" = ${observationId}`}
+      AND ${observationMatch}
     ORDER BY s."timestamp" DESC, s."id" DESC
     LIMIT 500`;
   return rows.map((row) => ({

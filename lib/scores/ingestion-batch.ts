@@ -12,7 +12,7 @@ import { createScore } from "./create-score";
  * legacy event types that carry them are refused per event with a pointer to the OTLP endpoint.
  */
 
-/** Largest accepted batch body, as Langfuse documents for this endpoint (about 3.5 MB) plus room. */
+/** Largest accepted batch body, as Langfuse documents for this endpoint (~3.5 MB) plus room. */
 export const MAX_INGESTION_BODY_BYTES = 5 * 1024 * 1024;
 const MAX_EVENTS = 1000;
 

@@ -47,6 +47,15 @@ function buildFilters(projectId: string, query: ListScoresQuery) {
   const equals = (column: string, value: string | undefined) =>
     value === undefined ? sql`` : sql`AND s.${sql(column)} = ${value}`;
   const utc = (instant: string) => sql`(${instant}::timestamptz AT TIME ZONE 'UTC')`;
+  const userFilter =
+    query.userId === undefined
+      ? sql``
+      : sql`AND EXISTS (
+          SELECT 1 FROM traces AS t
+          WHERE t.project_id = s."projectId" AND t.trace_id = s."traceId"
+            AND t.user_id = ${query.userId})`;
+  const orphanFilter =
+    query.orphans === "true" ? sql`AND s."traceId" IS NOT NULL AND NOT ${traceExists(sql)}` : sql``;
 
   return sql`s."projectId" = ${projectId}
     ${equals("traceId", query.traceId)}
@@ -54,21 +63,22 @@ function buildFilters(projectId: string, query: ListScoresQuery) {
     ${equals("sessionId", query.sessionId)}
     ${equals("name", query.name)}
     ${equals("configId", query.configId)}
-    ${query.userId === undefined ? sql`` : sql`AND EXISTS (SELECT 1 FROM traces AS t WHERE t.project_id = s."projectId" AND t.trace_id = s."traceId" AND t.user_id = ${query.userId})`}
+    ${userFilter}
     ${query.source ? sql`AND s."source" = ${query.source}::"ScoreSource"` : sql``}
     ${query.dataType ? sql`AND s."dataType" = ${query.dataType}::"ScoreDataType"` : sql``}
     ${query.scoreIds ? sql`AND s."id" = ANY(${query.scoreIds}::text[])` : sql``}
     ${query.fromTimestamp ? sql`AND s."timestamp" >= ${utc(query.fromTimestamp)}` : sql``}
     ${query.toTimestamp ? sql`AND s."timestamp" < ${utc(query.toTimestamp)}` : sql``}
     ${valueFilter(query)}
-    ${query.orphans === "true" ? sql`AND s."traceId" IS NOT NULL AND NOT ${traceExists(sql)}` : sql``}`;
+    ${orphanFilter}`;
 }
 
 // The operator is one of a fixed list (checked by the query schema), so it is safe as SQL text.
 function valueFilter(query: ListScoresQuery) {
   const sql = getSql();
   if (query.operator === undefined || query.value === undefined) return sql``;
-  return sql`AND s."value" ${sql.unsafe(query.operator === "!=" ? "<>" : query.operator)} ${query.value}`;
+  const operator = sql.unsafe(query.operator === "!=" ? "<>" : query.operator);
+  return sql`AND s."value" ${operator} ${query.value}`;
 }
 
 /** The trace fields Langfuse's v2 score list adds to each score. */

@@ -34,7 +34,8 @@ export async function listScoreNameSummaries(
 ): Promise<ScoreNameSummary[]> {
   const sql = getSql();
   const rows = await sql<{ name: string; count: string; dataType: string; sources: string[] }[]>`
-    SELECT s."name", count(*) AS count, mode() WITHIN GROUP (ORDER BY s."dataType")::text AS "dataType",
+    SELECT s."name", count(*) AS count,
+      mode() WITHIN GROUP (ORDER BY s."dataType")::text AS "dataType",
       array_agg(DISTINCT s."source"::text ORDER BY s."source"::text) AS sources
     FROM "Score" AS s
     WHERE s."projectId" = ${projectId} AND s."timestamp" >= ${utc(from)}::timestamp
@@ -73,7 +74,8 @@ export async function getScoreAnalytics(
         max(s."value") AS max, mode() WITHIN GROUP (ORDER BY s."dataType")::text AS "dataType"
       FROM "Score" AS s WHERE ${scope}`,
     sql<{ day: string; source: string; average: number | null; count: string }[]>`
-      SELECT to_char(date_trunc('day', s."timestamp"), 'YYYY-MM-DD') AS day, s."source"::text AS source,
+      SELECT to_char(date_trunc('day', s."timestamp"), 'YYYY-MM-DD') AS day,
+        s."source"::text AS source,
         avg(s."value")::float8 AS average, count(*) AS count
       FROM "Score" AS s WHERE ${scope}
       GROUP BY 1, 2 ORDER BY 1, 2`,
@@ -128,7 +130,8 @@ async function numericHistogram(scope: Scope, min: number | null, max: number | 
   const width = (max - min) / HISTOGRAM_BINS;
   // width_bucket puts the maximum in bin n+1; LEAST folds it into the last bin.
   const rows = await sql<{ bin: number; count: string }[]>`
-    SELECT LEAST(width_bucket(s."value", ${min}::float8, ${max}::float8, ${HISTOGRAM_BINS}), ${HISTOGRAM_BINS}) AS bin,
+    SELECT LEAST(width_bucket(s."value", ${min}::float8, ${max}::float8, ${HISTOGRAM_BINS}),
+        ${HISTOGRAM_BINS}) AS bin,
       count(*) AS count
     FROM "Score" AS s WHERE ${scope} AND s."value" IS NOT NULL
     GROUP BY 1`;

@@ -46,7 +46,8 @@ export async function loadTraceScoreCells(
  */
 export function scoreFilterCondition(sql: Sql, filter: ScoreFilter): postgres.Fragment {
   const scoresOfTrace = sql`FROM "Score" AS s
-    WHERE s."projectId" = t."project_id" AND s."traceId" = t."trace_id" AND s."name" = ${filter.name}`;
+    WHERE s."projectId" = t."project_id" AND s."traceId" = t."trace_id"
+      AND s."name" = ${filter.name}`;
   if (typeof filter.value === "string") {
     const labelled = sql`EXISTS (SELECT 1 ${scoresOfTrace} AND s."stringValue" = ${filter.value})`;
     return filter.operator === "neq"
@@ -54,7 +55,8 @@ export function scoreFilterCondition(sql: Sql, filter: ScoreFilter): postgres.Fr
       : labelled;
   }
   // The operator comes from a fixed list (SCORE_OPERATOR_SQL), so it is safe as SQL text.
-  return sql`(SELECT avg(s."value") ${scoresOfTrace}) ${sql.unsafe(SCORE_OPERATOR_SQL[filter.operator])} ${filter.value}`;
+  const operator = sql.unsafe(SCORE_OPERATOR_SQL[filter.operator]);
+  return sql`(SELECT avg(s."value") ${scoresOfTrace}) ${operator} ${filter.value}`;
 }
 
 /** The project's score names with how many scores each has, most used first. */

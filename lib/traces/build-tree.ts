@@ -112,7 +112,8 @@ function breakCycles<T extends TreeSpan>(sorted: TreeNode<T>[], byId: Map<string
     );
     earliest.cycleBroken = true;
     earliest.warnings.push(
-      `parent cycle through ${cycle.length} spans broken here (parent was ${earliest.parentSpanId})`,
+      `parent cycle through ${cycle.length} spans broken here ` +
+        `(parent was ${earliest.parentSpanId})`,
     );
     earliest.parentSpanId = null;
   });

@@ -72,6 +72,10 @@ function buildFilters(projectId: string, query: ListTracesQuery) {
   const sql = getSql();
   const equals = (column: string, value: string | undefined) =>
     value === undefined ? sql`` : sql`AND ${sql(column)} = ${value}`;
+  const environmentFilter =
+    query.environment.length > 0
+      ? sql`AND t.environment = ANY(${query.environment}::text[])`
+      : sql``;
 
   return sql`t.project_id = ${projectId}
     ${query.fromTimestamp ? sql`AND t.start_time >= ${query.fromTimestamp}::timestamptz` : sql``}
@@ -82,6 +86,6 @@ function buildFilters(projectId: string, query: ListTracesQuery) {
     ${equals("feature", query.feature)}
     ${equals("release", query.release)}
     ${equals("version", query.version)}
-    ${query.environment.length > 0 ? sql`AND t.environment = ANY(${query.environment}::text[])` : sql``}
+    ${environmentFilter}
     ${query.tags.length > 0 ? sql`AND t.tags @> ${query.tags}::text[]` : sql``}`;
 }

@@ -170,7 +170,9 @@ export const AGENT_TASKS: readonly AgentTask[] = [
     ],
   },
   {
-    task: "What would a 25% service credit on a 1200 dollar invoice come to, and when can I claim it?",
+    task:
+      "What would a 25% service credit on a 1200 dollar invoice come to, " +
+      "and when can I claim it?",
     calls: [
       { tool: "search", argument: "uptime sla service credits" },
       { tool: "calculator", argument: "1200 * 0.25" },
@@ -188,7 +190,9 @@ export const AGENT_TASKS: readonly AgentTask[] = [
     ],
   },
   {
-    task: "Check the weather in Reykjavik and tell me how long an export download link stays valid.",
+    task:
+      "Check the weather in Reykjavik and tell me how long an export download link " +
+      "stays valid.",
     calls: [
       { tool: "weather", argument: "Reykjavik" },
       { tool: "search", argument: "export download link expires" },

@@ -12,7 +12,10 @@ export async function checkServer(credentials: DemoCredentials): Promise<string 
     () => null,
   );
   if (!health?.ok) {
-    return `Sightline is not reachable at ${baseUrl} (start it with \`npm start\`, or set SIGHTLINE_BASE_URL).`;
+    return (
+      `Sightline is not reachable at ${baseUrl} ` +
+      "(start it with `npm start`, or set SIGHTLINE_BASE_URL)."
+    );
   }
 
   const authorization = `Basic ${Buffer.from(`${publicKey}:${secretKey}`).toString("base64")}`;
@@ -21,7 +24,10 @@ export async function checkServer(credentials: DemoCredentials): Promise<string 
     signal: AbortSignal.timeout(5000),
   }).catch(() => null);
   if (projects?.status === 401 || projects?.status === 403) {
-    return `Sightline at ${baseUrl} rejected the API key ${publicKey}: check the keys in Settings → API keys.`;
+    return (
+      `Sightline at ${baseUrl} rejected the API key ${publicKey}: ` +
+      "check the keys in Settings → API keys."
+    );
   }
   return null;
 }

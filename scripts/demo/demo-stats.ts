@@ -59,7 +59,8 @@ export function formatSummary(
       `${number(stats.outputTokens)} output (${number(stats.reasoningTokens)} reasoning)`,
     `  failures:   ${failures.length > 0 ? failures.join(", ") : "none"}`,
     `  slow trace: ${stats.slowTraceId ?? "none"}`,
-    "  cost:       none reported by the client; Sightline prices each model call from its price list",
+    "  cost:       none reported by the client; " +
+      "Sightline prices each model call from its price list",
     `  dropped:    ${number(run.droppedSpans)} spans`,
     `Open ${run.baseUrl} and go to Traces to explore them.`,
   ].join("\n");

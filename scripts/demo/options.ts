@@ -8,7 +8,8 @@ export interface DemoOptions {
   seed: number;
 }
 
-export const DEMO_USAGE = `Usage: npm run demo -- [--traces N] [--days D] [--concurrency C] [--seed S]
+export const DEMO_USAGE = `\
+Usage: npm run demo -- [--traces N] [--days D] [--concurrency C] [--seed S]
 
   --traces N       traces to send (default 50)
   --days D         spread their start times over the past D days (default 7)

@@ -15,7 +15,8 @@ export class ProgressBar {
   update(done: number): void {
     const ratio = this.total === 0 ? 1 : Math.min(1, done / this.total);
     const filled = Math.round(ratio * WIDTH);
-    const line = `[${"#".repeat(filled)}${".".repeat(WIDTH - filled)}] ${done}/${this.total} traces`;
+    const bar = `${"#".repeat(filled)}${".".repeat(WIDTH - filled)}`;
+    const line = `[${bar}] ${done}/${this.total} traces`;
 
     if (this.stream.isTTY) {
       this.stream.write(`\r${line}`);

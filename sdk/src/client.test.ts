@@ -98,7 +98,8 @@ describe("shutdown", () => {
     await expect(client.flush()).resolves.toBeUndefined();
 
     expect(() => client.startChain({ name: "after" }).end()).not.toThrow();
-    expect(exporter.getFinishedSpans()).toHaveLength(0); // the in-memory exporter clears on shutdown
+    // The in-memory exporter clears on shutdown.
+    expect(exporter.getFinishedSpans()).toHaveLength(0);
   });
 
   it("should release the global provider so that a new init() can register", async () => {

@@ -74,7 +74,9 @@ export function startObservation(options: StartTypedObservationOptions): Observa
   return getClient().startObservation(options);
 }
 
-/** Sets user, session, feature, tags or metadata; see {@link SightlineClient.setTraceAttributes}. */
+/**
+ * Sets user, session, feature, tags or metadata; see {@link SightlineClient.setTraceAttributes}.
+ */
 export function setTraceAttributes(attributes: TraceAttributes): void {
   getClient().setTraceAttributes(attributes);
 }

@@ -17,7 +17,7 @@ describe("observe", () => {
   });
 
   describe("plain functions", () => {
-    it("should record a sync call with its arguments as input and its result as output", async () => {
+    it("should record a sync call's arguments as input and its result as output", async () => {
       testClient = createTestClient();
       const add = observe((left: number, right: number) => left + right, { name: "add" });
 
@@ -221,7 +221,7 @@ describe("observe", () => {
       expect(jsonAttribute(span, "output.value")).toEqual([{ step: 1 }, { received: "ping" }]);
     });
 
-    it("should parent spans started inside an async generator to the generator's span", async () => {
+    it("should parent spans started in an async generator to the generator's span", async () => {
       testClient = createTestClient();
       const agent = observe(
         async function* () {
@@ -244,7 +244,7 @@ describe("observe", () => {
       expect(streamSpan!.attributes["output.value"]).toBe("token");
     });
 
-    it("should end the span and close the inner generator when the consumer stops early", async () => {
+    it("should end the span and close the inner generator when the loop stops early", async () => {
       testClient = createTestClient();
       let closed = false;
       const endless = observe(

@@ -186,7 +186,7 @@ describe("RetryingExporter", () => {
   });
 
   describe("forceFlush", () => {
-    it("should try at once, skipping the backoff, and resolve even when the attempt fails", async () => {
+    it("should try at once, without backoff, and resolve even when the attempt fails", async () => {
       const { inner, exporter } = createExporter([{ status: 503 }], { initialBackoffMs: 60_000 });
 
       exportNow(exporter, spans("a"));
@@ -199,7 +199,7 @@ describe("RetryingExporter", () => {
   });
 
   describe("shutdown", () => {
-    it("should make a last attempt, drop what is left and shut the inner exporter once", async () => {
+    it("should make a last attempt, drop the rest and shut the inner exporter once", async () => {
       const { inner, exporter } = createExporter([{ status: 503 }]);
 
       exportNow(exporter, spans("a", "b"));

@@ -88,7 +88,7 @@ describe("startGeneration", () => {
     expect(span.attributes["gen_ai.usage.output_tokens"]).toBe(3);
   });
 
-  it("should mark a failed call (e.g. a rate limit) with status ERROR and its message", async () => {
+  it("should mark a failed call (e.g. rate limit) with status ERROR and its message", async () => {
     const { exportedSpan } = createTestClient();
 
     startGeneration({ name: "limited", model: "gpt-4o" }).end({
@@ -129,7 +129,7 @@ describe("startGeneration", () => {
 });
 
 describe("startEmbedding", () => {
-  it("should write an EMBEDDING with the embeddings operation and its input as a value", async () => {
+  it("should write an EMBEDDING with the embeddings operation, its input as a value", async () => {
     const { exportedSpan } = createTestClient();
 
     startEmbedding({

@@ -46,7 +46,7 @@ describe("mask", () => {
     expect(retrieval.attributes["retrieval.documents.0.document.content"]).toBe("contact <email>");
   });
 
-  it("should replace the value with a marker when the mask throws, and not fail the call", async () => {
+  it("should swap the value for a marker when the mask throws, and not fail the call", async () => {
     const { exportedSpan } = createTestClient({
       mask: () => {
         throw new Error("broken mask");

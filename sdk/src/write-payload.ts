@@ -113,7 +113,9 @@ function isMessage(value: unknown): value is LooseMessage {
   );
 }
 
-/** `{ role, content: "text" }` → `{ role, parts: [{ type: "text", content }] }`; others as sent. */
+/**
+ * `{ role, content: "text" }` → `{ role, parts: [{ type: "text", content }] }`; others as sent.
+ */
 function convertMessage(message: LooseMessage, finish: object): unknown {
   if (typeof message.content !== "string") return message;
 

@@ -111,7 +111,7 @@ describe("annotation queue review", () => {
     expect(await page.getByTestId("queue-item").textContent()).toContain("question 2");
   });
 
-  it("works through the queue with keys and buttons, skipping one and coming back to it", async () => {
+  it("works through the queue by keys and buttons, skipping one and returning to it", async () => {
     // Item 1: the key 1 picks the first category, d marks it done (keys work once hydrated).
     await page.getByTestId("shortcut-hint").waitFor();
     await page.locator('[data-testid="queue-review"][data-ready="true"]').waitFor();

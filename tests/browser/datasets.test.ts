@@ -92,7 +92,7 @@ describe("dataset curation", () => {
     await again.getByRole("button", { name: "Cancel" }).click();
   });
 
-  it("adds a span with an expected output edited in the dialog, refusing invalid JSON", async () => {
+  it("adds a span with an expected output set in the dialog, refusing invalid JSON", async () => {
     await page.goto(`${baseUrl}${projectPath}/traces/${bob.traceId}?span=${bob.spanIds.answer}`);
     const dialog = await openDialog("add-span-to-dataset");
     await dialog.getByTestId("dataset-choice").selectOption({ label: `${datasetName} (1)` });
@@ -108,7 +108,7 @@ describe("dataset curation", () => {
     await dialog.getByRole("button", { name: "Done" }).click();
   });
 
-  it("adds a third span and edits its expected output in the item editor as a new version", async () => {
+  it("adds a third span and edits its expected output in the editor as a new version", async () => {
     await page.goto(`${baseUrl}${projectPath}/traces/${ada.traceId}?span=${ada.spanIds.plan}`);
     const dialog = await openDialog("add-span-to-dataset");
     await dialog.getByTestId("dataset-choice").selectOption({ label: `${datasetName} (2)` });
@@ -187,7 +187,7 @@ describe("dataset curation", () => {
     await expect.poll(() => page.getByTestId("item-row").count(), POLL).toBe(2);
   });
 
-  it("creates a dataset and imports a CSV with a column mapping, listing the bad rows", async () => {
+  it("creates a dataset and imports a CSV with a column mapping, listing bad rows", async () => {
     await page.goto(`${baseUrl}${projectPath}/datasets`);
     await page.getByTestId("create-dataset-name").fill(`imported-${run}`);
     await page.getByTestId("create-dataset").click();

@@ -172,7 +172,7 @@ describe("trace explorer", () => {
     await panel.getByRole("tab", { name: "Preview" }).click();
   });
 
-  it("renders the final answer as markdown with a safe link and retrieved documents with scores", async () => {
+  it("renders the answer as markdown with a safe link and scored retrieved documents", async () => {
     await page.goto(`${baseUrl}${projectPath}/traces/${ada.traceId}?span=${ada.spanIds.answer}`);
     const panel = page.getByTestId("span-panel");
     const assistant = panel.locator("[data-testid=chat-message][data-role=assistant]").last();
@@ -191,7 +191,7 @@ describe("trace explorer", () => {
     expect(scores).toEqual(["score 0.92", "score 0.71"]);
   });
 
-  it("keeps the selection when switching to the timeline, and deep links select a span", async () => {
+  it("keeps the selection when switching to the timeline; deep links select a span", async () => {
     await page.goto(`${baseUrl}${projectPath}/traces/${ada.traceId}?span=${ada.spanIds.tool}`);
     expect(await page.getByTestId("span-title").textContent()).toBe("get_weather");
     await page.getByRole("button", { name: "Timeline" }).click();

@@ -143,7 +143,7 @@ describe("creating a queue", () => {
 });
 
 describe("reviewing a queue", () => {
-  it("steps through items: done moves on, skip leaves an item to do, reopening resumes", async () => {
+  it("steps through items: done moves on, skip leaves it to do, reopening resumes", async () => {
     const { queue } = await createQueue({ name: `review ${RUN}`, filter: `tag=${TAG}&range=all` });
     const first = await review(queue.id);
     expect(first.item).toMatchObject({ traceId: traceIds[0], position: 1, status: "PENDING" });

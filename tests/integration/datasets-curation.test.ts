@@ -125,9 +125,8 @@ describe("adding traces and spans", () => {
     });
     expect(item.status).toBe(201);
 
-    const preview = await owner.json(
-      `/api/projects/${projectId}/dataset-sources?traceId=${trace.traceId}&observationId=${trace.llmId}`,
-    );
+    const sourceQuery = `traceId=${trace.traceId}&observationId=${trace.llmId}`;
+    const preview = await owner.json(`/api/projects/${projectId}/dataset-sources?${sourceQuery}`);
     expect(preview.body).toMatchObject({
       output: "llm says hi",
       inDatasets: [{ datasetId, itemId: item.body.id }],
@@ -462,7 +461,7 @@ describe("dataset edits", () => {
 });
 
 describe("roles and tenancy", () => {
-  it("lets a viewer read datasets but not change them, and hides them from other tenants", async () => {
+  it("lets a viewer read but not change datasets, and hides them from other tenants", async () => {
     const password = "a-good-password-1";
     const signUp = async (email: string) => {
       const response = await fetch(`${baseUrl()}/api/sign-up`, {

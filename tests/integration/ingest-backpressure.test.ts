@@ -7,7 +7,7 @@ import { AUTH, baseUrl, newSpanId, newTraceId, OTLP_PATH, postSpans, span } from
 const MIB = 1024 * 1024;
 
 describe("OTLP ingest back-pressure", () => {
-  it("answers 429 with Retry-After when the in-flight budget is used, then accepts again", async () => {
+  it("answers 429 with Retry-After when in-flight budget is used, then accepts again", async () => {
     // A slow upload without a declared length (counted as 1 MiB) that ends only when told to.
     let finish: () => void = () => {};
     const slowBody = new ReadableStream<Uint8Array>({

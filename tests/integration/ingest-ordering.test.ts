@@ -188,7 +188,7 @@ describe("arrival order and tree shape", () => {
     expect(trace.observations.filter((item) => item.cycleBroken)).toHaveLength(1);
   });
 
-  it("should name a trace with several roots after the earliest, whatever the send order", async () => {
+  it("should name a trace with several roots after the earliest, in any send order", async () => {
     const traceId = newTraceId();
 
     await postSpans([span(traceId, newSpanId(), "", "late root", 50, 60)]);

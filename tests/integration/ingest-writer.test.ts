@@ -86,7 +86,7 @@ describe("span partitions", () => {
     expect(tables?.count).toBe(0n);
   });
 
-  it("should keep using the default partition when it already holds rows of the month", async () => {
+  it("should keep using the default partition when it already holds the month's rows", async () => {
     const month = new Date(Date.now() - 3 * 365 * DAY_MS);
     const millis = Date.UTC(month.getUTCFullYear(), month.getUTCMonth(), 10);
     const squatter = spanAt(millis);

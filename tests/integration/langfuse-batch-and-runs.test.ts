@@ -137,8 +137,9 @@ describe("dataset runs", () => {
       traceId: newTraceId(),
     });
 
+    const encodedRunName = encodeURIComponent(`exp ${run}`);
     const items = await getJson<{ data: { traceId: string }[]; meta: { totalItems: number } }>(
-      `/api/public/dataset-run-items?datasetId=${datasetId}&runName=${encodeURIComponent(`exp ${run}`)}`,
+      `/api/public/dataset-run-items?datasetId=${datasetId}&runName=${encodedRunName}`,
     );
     expect(items.status).toBe(200);
     expect(items.body.meta.totalItems).toBe(2);

@@ -97,7 +97,7 @@ describe("the scores page", () => {
     expect(html).toMatch(/data-testid="pair-count"[^>]*>4</);
   });
 
-  it("lists a score whose trace never arrived among the scores waiting for their trace", async () => {
+  it("lists a score whose trace never arrived among scores waiting for their trace", async () => {
     const orphanTraceId = newTraceId();
     await postScore({ traceId: orphanTraceId, name: `orphan-${RUN}`, value: 1 });
     const owner = await signInOwner();

@@ -62,7 +62,7 @@ function judgeSpans(traceId: string, answerId: string, judgeId: string, score: n
 }
 
 describe("recordScoresFromSpans", () => {
-  it("stores EVAL scores linked to the evaluated span, replaced (not added) on re-send", async () => {
+  it("stores EVAL scores on the evaluated span, replaced (not added) on resend", async () => {
     const [traceId, answerId, judgeId] = [newTraceId(), newSpanId(), newSpanId()];
     await postSpans([span(traceId, answerId, "", "answer", 0, 100)]);
 

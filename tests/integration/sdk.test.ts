@@ -61,7 +61,7 @@ describe("SDK → Sightline", () => {
     await client.shutdown();
   });
 
-  it("should show the SDK's trace as a tree with types, usage, user, session and feature", async () => {
+  it("should show the SDK's trace as a tree: types, usage, user, session, feature", async () => {
     const handle = client.observe(
       async (question: string) => {
         client
@@ -137,7 +137,7 @@ describe("SDK → Sightline", () => {
     ]);
   });
 
-  it("should resolve score() without throwing, whether or not the scores endpoint exists", async () => {
+  it("should resolve score() without throwing, with or without a scores endpoint", async () => {
     const chain = client.startChain({ name: "scored" });
     chain.end();
     const traceId = chain.traceId;

@@ -43,7 +43,7 @@ describe("npm start", () => {
     await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
   });
 
-  it("keeps data across restarts of the embedded Postgres, even after a stale pid file", async () => {
+  it("keeps data across embedded Postgres restarts, even after a stale pid file", async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), "sightline-restart-"));
     dirs.push(dataDir);
     const port = await findFreePort();

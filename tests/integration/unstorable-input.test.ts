@@ -40,7 +40,7 @@ describe("unstorable text in requests", () => {
     expect((JSON.parse(reply.text) as { error: string }).error).toMatch(place);
   });
 
-  it("keeps pages working: an unstorable filter is ignored with a note, an id is not found", async () => {
+  it("keeps pages working: an unstorable filter is noted and ignored, an id is a 404", async () => {
     const client = new SessionClient(baseUrl());
     expect(await client.signIn(TEST_USER.email, TEST_USER.password)).toBe(true);
     const projects = await getJson<{ data: { id: string }[] }>("/api/public/projects");

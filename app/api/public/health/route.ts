@@ -4,7 +4,7 @@ import packageJson from "@/package.json";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/public/health -> Langfuse's health shape ({status: "OK", version}); 503 without a database
+// GET /api/public/health -> Langfuse's health shape {status: "OK", version}; 503 without a database
 export async function GET() {
   const database = await checkDatabase();
   if (!database.ok) {

@@ -128,7 +128,8 @@ export default async function TracesPage({
     parsed.success ? parsed.data : DEFAULT_TRACE_LIST_QUERY,
     parsed.success
       ? null
-      : `Ignored an invalid filter: ${parsed.error.issues[0]?.path.join(".")} ${parsed.error.issues[0]?.message}`,
+      : `Ignored an invalid filter: ${parsed.error.issues[0]?.path.join(".")} ` +
+          `${parsed.error.issues[0]?.message}`,
   );
   const [options, scoreNames] = await Promise.all([optionsPromise, scoreNamesPromise]);
   const stateKey = toTraceListSearchParams(query).toString();

@@ -43,8 +43,10 @@ export default async function UsersPage({
     }
     throw error;
   });
-  const tracesOf = (userId: string) =>
-    `/project/${projectId}/traces?${new URLSearchParams({ user: userId, range: query.range }).toString()}`;
+  const userQuery = (userId: string) =>
+    new URLSearchParams({ user: userId, range: query.range }).toString();
+  const tracesOf = (userId: string) => `/project/${projectId}/traces?${userQuery(userId)}`;
+  const sessionsOf = (userId: string) => `/project/${projectId}/sessions?${userQuery(userId)}`;
 
   return (
     <div className="space-y-4">
@@ -117,10 +119,7 @@ export default async function UsersPage({
               </td>
               <td className={numberCellClass}>
                 {user.sessionCount > 0 ? (
-                  <Link
-                    href={`/project/${projectId}/sessions?${new URLSearchParams({ user: user.userId, range: query.range }).toString()}`}
-                    className="hover:underline"
-                  >
+                  <Link href={sessionsOf(user.userId)} className="hover:underline">
                     {user.sessionCount}
                   </Link>
                 ) : (

@@ -21,7 +21,8 @@ const TURN_TEXT_CHARS = 8000;
 
 function clip(text: string | null): string | null {
   if (text === null || text.length <= TURN_TEXT_CHARS) return text;
-  return `${text.slice(0, TURN_TEXT_CHARS)}\n\n… (${text.length - TURN_TEXT_CHARS} more characters in the trace)`;
+  const more = text.length - TURN_TEXT_CHARS;
+  return `${text.slice(0, TURN_TEXT_CHARS)}\n\n… (${more} more characters in the trace)`;
 }
 
 export default async function SessionPage({
@@ -61,6 +62,11 @@ export default async function SessionPage({
     outputText: clip(payloadSummaryText(turn.output, "assistant")),
   }));
   const base = `/project/${projectId}/sessions/${encodeURIComponent(sessionId)}`;
+  const traceListQuery = new URLSearchParams({ session: sessionId, range: "all" });
+  const laterTurnsHref = (cursor: string) => {
+    const from = String(firstNumber + turns.length);
+    return `${base}?${new URLSearchParams({ cursor, from }).toString()}`;
+  };
 
   return (
     <div className="mx-auto max-w-4xl space-y-4">
@@ -76,7 +82,7 @@ export default async function SessionPage({
         <h1 className="text-xl font-semibold">Session</h1>
         <IdChip label="Session" value={sessionId} />
         <Link
-          href={`/project/${projectId}/traces?${new URLSearchParams({ session: sessionId, range: "all" }).toString()}`}
+          href={`/project/${projectId}/traces?${traceListQuery.toString()}`}
           className="text-sm text-indigo-600 hover:underline dark:text-indigo-400"
         >
           As a trace list
@@ -104,10 +110,7 @@ export default async function SessionPage({
           <span />
         )}
         {page.nextCursor ? (
-          <Link
-            href={`${base}?${new URLSearchParams({ cursor: page.nextCursor, from: String(firstNumber + turns.length) }).toString()}`}
-            className={secondaryButtonClass}
-          >
+          <Link href={laterTurnsHref(page.nextCursor)} className={secondaryButtonClass}>
             Later turns →
           </Link>
         ) : null}

@@ -77,8 +77,8 @@ export default async function CompareRunsPage({
     { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
   );
   const datasetHref = `/project/${projectId}/datasets/${encodeURIComponent(dataset.id)}`;
-  const pageHref = (target: number) =>
-    `${datasetHref}/runs?runs=${runs.map((run) => encodeURIComponent(run.id)).join(",")}&page=${target}`;
+  const runsParam = runs.map((run) => encodeURIComponent(run.id)).join(",");
+  const pageHref = (target: number) => `${datasetHref}/runs?runs=${runsParam}&page=${target}`;
 
   return (
     <div className="space-y-4">

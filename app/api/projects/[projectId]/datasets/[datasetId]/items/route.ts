@@ -21,7 +21,7 @@ export const GET = handleRoute<Params>(async (request, { params }) => {
   return NextResponse.json(await listDatasetItems(projectId, { ...query, datasetId }));
 });
 
-// POST /api/projects/:projectId/datasets/:datasetId/items -> 201 the new item (409 duplicate source)
+// POST /api/projects/:projectId/datasets/:datasetId/items -> 201 new item (409 duplicate source)
 export const POST = handleRoute<Params>(async (request, { params }) => {
   const { projectId, datasetId } = await params;
   const { user } = await requireDatasetOfProject(projectId, datasetId, "write");
