@@ -107,6 +107,9 @@ function quote(name: string): string {
   return `"${name}"`;
 }
 
+const JOIN_MOVED_ROWS =
+  'LEFT JOIN moved AS m ON m."trace_id" = i."trace_id" AND m."span_id" = i."span_id"';
+
 function buildUpsertSql({ withMoved }: { withMoved: boolean }): string {
   const insertColumns = [
     `"project_id"`,
@@ -146,7 +149,7 @@ INSERT INTO "spans" AS s (${insertColumns})
 SELECT
     ${selectValues}
 FROM input AS i
-${withMoved ? `LEFT JOIN moved AS m ON m."trace_id" = i."trace_id" AND m."span_id" = i."span_id"` : ""}
+${withMoved ? JOIN_MOVED_ROWS : ""}
 ORDER BY i."trace_id", i."span_id"
 ON CONFLICT ("project_id", "trace_id", "span_id", "start_time") DO UPDATE SET
     ${assignments}`;
@@ -162,7 +165,8 @@ function mergeWithMovedRow(column: SpanColumn): string {
   const name = quote(column.name);
   if (column.merge === "keepStoredWhenNull") return `COALESCE(i.${name}, m.${name})`;
   if (column.merge === "keepStoredWhenEmpty") {
-    return `CASE WHEN COALESCE(cardinality(i.${name}), 0) = 0 THEN COALESCE(m.${name}, '{}') ELSE i.${name} END`;
+    const empty = `COALESCE(cardinality(i.${name}), 0) = 0`;
+    return `CASE WHEN ${empty} THEN COALESCE(m.${name}, '{}') ELSE i.${name} END`;
   }
   // NOT NULL columns with defaults (tags aside) are always sent, so a plain copy is enough.
   return `i.${name}`;
@@ -173,7 +177,8 @@ function mergeWithStoredRow(column: SpanColumn): string {
   if (column.merge === "keepStoredWhenNull")
     return `${name} = COALESCE(EXCLUDED.${name}, s.${name})`;
   if (column.merge === "keepStoredWhenEmpty") {
-    return `${name} = CASE WHEN cardinality(EXCLUDED.${name}) = 0 THEN s.${name} ELSE EXCLUDED.${name} END`;
+    const empty = `cardinality(EXCLUDED.${name}) = 0`;
+    return `${name} = CASE WHEN ${empty} THEN s.${name} ELSE EXCLUDED.${name} END`;
   }
   return `${name} = EXCLUDED.${name}`;
 }

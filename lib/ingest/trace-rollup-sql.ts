@@ -20,6 +20,15 @@
 // (traces new to the batch are rolled up from it, see trace-rollup-rows.ts), so a trace of n
 // spans that arrives in k requests costs O(n * k) reads; fine for agent traces of thousands of
 // spans, slow for a trace that grows by a few spans per request to hundreds of thousands.
+/** SQL for the value of `column` on the trace's earliest span (start, then span id) where set. */
+function firstWhere(column: string, condition: string): string {
+  return `(array_agg("${column}" ORDER BY "start_ns", "span_id") FILTER (WHERE ${condition}))[1]`;
+}
+
+function firstSet(column: string): string {
+  return firstWhere(column, `"${column}" IS NOT NULL`);
+}
+
 export const RECOMPUTE_TRACES_SQL = `
 WITH trace_spans AS MATERIALIZED (
   -- One primary-key probe per trace. OFFSET 0 keeps the lateral subquery from being flattened
@@ -69,15 +78,15 @@ totals AS (
     sum("input_cost") AS input_cost, sum("output_cost") AS output_cost,
     sum("total_cost") AS total_cost,
     COALESCE(array_agg(DISTINCT "model") FILTER (WHERE "model" IS NOT NULL), '{}') AS models,
-    (array_agg("user_id" ORDER BY "start_ns", "span_id") FILTER (WHERE "user_id" IS NOT NULL))[1] AS user_id,
-    (array_agg("session_id" ORDER BY "start_ns", "span_id") FILTER (WHERE "session_id" IS NOT NULL))[1] AS session_id,
-    (array_agg("feature" ORDER BY "start_ns", "span_id") FILTER (WHERE "feature" IS NOT NULL))[1] AS feature,
-    (array_agg("environment" ORDER BY "start_ns", "span_id") FILTER (WHERE "environment" IS NOT NULL))[1] AS environment,
-    (array_agg("release" ORDER BY "start_ns", "span_id") FILTER (WHERE "release" IS NOT NULL))[1] AS release,
-    (array_agg("version" ORDER BY "start_ns", "span_id") FILTER (WHERE "version" IS NOT NULL))[1] AS version,
-    (array_agg("trace_name" ORDER BY "start_ns", "span_id") FILTER (WHERE "trace_name" IS NOT NULL))[1] AS trace_name,
-    (array_agg("span_id" ORDER BY "start_ns", "span_id") FILTER (WHERE has_trace_input))[1] AS trace_input_span,
-    (array_agg("span_id" ORDER BY "start_ns", "span_id") FILTER (WHERE has_trace_output))[1] AS trace_output_span
+    ${firstSet("user_id")} AS user_id,
+    ${firstSet("session_id")} AS session_id,
+    ${firstSet("feature")} AS feature,
+    ${firstSet("environment")} AS environment,
+    ${firstSet("release")} AS release,
+    ${firstSet("version")} AS version,
+    ${firstSet("trace_name")} AS trace_name,
+    ${firstWhere("span_id", "has_trace_input")} AS trace_input_span,
+    ${firstWhere("span_id", "has_trace_output")} AS trace_output_span
   FROM flagged
   GROUP BY "trace_id"
 ),

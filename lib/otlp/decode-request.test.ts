@@ -366,7 +366,8 @@ describe("decodeTraceRequest (protobuf nesting)", () => {
       varint(value.length),
       value,
     ]);
-    const span = Buffer.concat([Buffer.from([0x4a]), varint(keyValue.length), keyValue]); // attributes = 9
+    // Field 9 of a span: attributes.
+    const span = Buffer.concat([Buffer.from([0x4a]), varint(keyValue.length), keyValue]);
     const scopeSpans = Buffer.concat([Buffer.from([0x12]), varint(span.length), span]); // spans = 2
     const resourceSpans = Buffer.concat([
       Buffer.from([0x12]),
@@ -649,7 +650,8 @@ describe("decodeTraceRequest (JSON only)", () => {
   });
 
   it("should sanitize escaped NULs and lone surrogates from JSON text", () => {
-    const text = `{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"${TRACE_ID}","spanId":"${SPAN_ID}","name":"x\\u0000\\ud83d"}]}]}]}`;
+    const spanJson = `{"traceId":"${TRACE_ID}","spanId":"${SPAN_ID}","name":"x\\u0000\\ud83d"}`;
+    const text = `{"resourceSpans":[{"scopeSpans":[{"spans":[${spanJson}]}]}]}`;
     const [span] = decodeTraceRequest(new TextEncoder().encode(text), JSON_TYPE, null).spans;
     expect(span?.name).toBe("x\uFFFD\uFFFD");
   });
@@ -665,7 +667,8 @@ describe("decodeTraceRequest (JSON only)", () => {
     ],
     [
       "an attribute value of the wrong type",
-      `{"resourceSpans":[{"scopeSpans":[{"spans":[{"attributes":[{"key":"a","value":{"boolValue":"yes"}}]}]}]}]}`,
+      `{"resourceSpans":[{"scopeSpans":[{"spans":[{"attributes":[{"key":"a",` +
+        `"value":{"boolValue":"yes"}}]}]}]}]}`,
       "attributes[0].value.boolValue",
     ],
     ["a top-level array", "[]", "at (root)"],
@@ -680,7 +683,8 @@ describe("decodeTraceRequest (JSON only)", () => {
   it("should refuse JSON nested deeper than the limit with 400, not a stack overflow", () => {
     let value = '{"stringValue":"leaf"}';
     for (let depth = 0; depth < 5000; depth++) value = `{"arrayValue":{"values":[${value}]}}`;
-    const text = `{"resourceSpans":[{"scopeSpans":[{"spans":[{"attributes":[{"key":"deep","value":${value}}]}]}]}]}`;
+    const attributes = `[{"key":"deep","value":${value}}]`;
+    const text = `{"resourceSpans":[{"scopeSpans":[{"spans":[{"attributes":${attributes}}]}]}]}`;
     const error = catchError(() =>
       decodeTraceRequest(new TextEncoder().encode(text), JSON_TYPE, null),
     );

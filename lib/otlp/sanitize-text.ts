@@ -25,7 +25,7 @@ export function isStorableText(text: string): boolean {
   return !found;
 }
 
-/** Nesting beyond which a parsed JSON value is cut, so that sanitizing can never exhaust the stack. */
+/** Nesting beyond which a parsed JSON value is cut, so sanitizing never exhausts the stack. */
 export const MAX_SANITIZE_DEPTH = 128;
 
 /**

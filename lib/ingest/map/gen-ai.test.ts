@@ -443,8 +443,9 @@ describe("GenAI semantic conventions", () => {
       ]);
       expect(mapped.mappingReport).toContainEqual({
         field: "input",
-        source:
-          "event:gen_ai.system.message, event:gen_ai.user.message, event:gen_ai.assistant.message, event:gen_ai.tool.message",
+        source: ["system", "user", "assistant", "tool"]
+          .map((role) => `event:gen_ai.${role}.message`)
+          .join(", "),
       });
       expect(mapped.mappingReport).toContainEqual({
         field: "output",

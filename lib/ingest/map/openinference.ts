@@ -13,7 +13,7 @@ import { normalizeUsage, type UsageCounts, type UsageField } from "./usage";
  * message, document and embedding lists, `tag.tags` and `metadata`.
  */
 
-// RERANKER → RETRIEVER: a reranker returns ranked documents, which is what a retriever view shows.
+// RERANKER → RETRIEVER: a reranker returns ranked documents, as a retriever view shows them.
 const SPAN_KINDS: Record<string, ObservationType> = {
   LLM: "GENERATION",
   EMBEDDING: "EMBEDDING",
