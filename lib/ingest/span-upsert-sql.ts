@@ -10,6 +10,9 @@ import { SPAN_INPUT_COLUMNS, type SpanColumn } from "./span-columns";
  * time deletes the stored row and inserts the merged one (UPSERT_MOVED_SPANS_SQL).
  */
 
+const JOIN_MOVED_ROWS =
+  'LEFT JOIN moved AS m ON m."trace_id" = i."trace_id" AND m."span_id" = i."span_id"';
+
 /** A span's timestamptz from its exact nanoseconds (bigint), microsecond precision, no float. */
 export function timestampFromNanos(nanos: string): string {
   return (
@@ -106,9 +109,6 @@ FROM (
 function quote(name: string): string {
   return `"${name}"`;
 }
-
-const JOIN_MOVED_ROWS =
-  'LEFT JOIN moved AS m ON m."trace_id" = i."trace_id" AND m."span_id" = i."span_id"';
 
 function buildUpsertSql({ withMoved }: { withMoved: boolean }): string {
   const insertColumns = [
