@@ -16,6 +16,10 @@ describe("model name forms", () => {
     ["azure/my-deployment", "my-deployment"],
     ["models/gemini-2.5-pro", "gemini-2.5-pro"],
     ["us.anthropic.claude-sonnet-4-5-20250929-v1:0", "claude-sonnet-4-5-20250929-v1:0"],
+    ["openai:gpt-4o", "gpt-4o"],
+    ["google-gla:gemini-2.5-pro", "gemini-2.5-pro"],
+    ["llama3:8b", "llama3:8b"],
+    ["anthropic.claude-3-haiku-20240307-v1:0", "claude-3-haiku-20240307-v1:0"],
   ])("strips the prefix of %s", (model, expected) => {
     expect(stripProviderPrefix(model)).toBe(expected);
   });
@@ -60,6 +64,9 @@ describe("PriceBook.resolve", () => {
     [["codestral-2501"], "codestral"],
     [["mistral.mistral-large-2407-v1:0"], "mistral-large"],
     [["gpt-3.5-turbo-0125"], "gpt-3.5-turbo"],
+    // pydantic-ai and LangChain's init_chat_model name models `provider:model`.
+    [["openai:gpt-4o-mini"], "gpt-4o-mini"],
+    [["google-gla:gemini-2.5-flash"], "gemini-2.5-flash"],
     // Regression: LiteLLM prefixes a model whose own name holds a slash; only the part after
     // the last slash was tried, so the name was lost.
     [

@@ -9,16 +9,18 @@ const NAME_FORMS: ((model: string) => string)[] = [
   (model) => stripDatedSuffix(stripProviderPrefix(model)),
 ];
 
+/** `provider:` before a name starting with a letter; not Bedrock's `:0` nor Ollama's `:8b`. */
+const COLON_PREFIX = /^[a-z][a-z0-9_-]*:(?=[a-z])/i;
+
 /**
  * Drops a provider or deployment prefix: `openai/gpt-4o`, `models/gemini-2.5-pro`,
- * `us.anthropic.claude-sonnet-4-5-20250929-v1:0`.
+ * `us.anthropic.claude-sonnet-4-5-20250929-v1:0`, `openai:gpt-4o` (pydantic-ai, LangChain).
  */
 export function stripProviderPrefix(model: string): string {
   const afterSlash = model.slice(model.lastIndexOf("/") + 1);
-  return afterSlash.replace(
-    /^(?:(?:us|eu|apac|global)\.)?(?:anthropic|meta|mistral|amazon|cohere)\./i,
-    "",
-  );
+  return afterSlash
+    .replace(/^(?:(?:us|eu|apac|global)\.)?(?:anthropic|meta|mistral|amazon|cohere)\./i, "")
+    .replace(COLON_PREFIX, "");
 }
 
 /** Dated or versioned suffixes, each stripped wherever it stands among the others. */
