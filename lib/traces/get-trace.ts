@@ -14,7 +14,6 @@ import { traceColumns } from "./trace-columns";
 import { toTraceResponse, type TraceResponse, type TraceRow } from "./trace-fields";
 
 export type TraceWithObservations = TraceResponse & {
-  htmlPath: string;
   observations: ObservationResponse[];
   scores: PublicScore[];
 };
@@ -50,7 +49,6 @@ export async function getTrace(
   const tree = buildTree(spans.map(toTreeSpan));
   return {
     ...toTraceResponse(projectId, trace),
-    htmlPath: `/project/${projectId}/traces/${id}`,
     observations: tree.nodes.map((node) => toObservationResponse(node.span, node)),
     scores: scores.map(toPublicScore),
   };

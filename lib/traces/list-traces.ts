@@ -6,8 +6,11 @@ import { decodeTraceCursor, encodeTraceCursor } from "./trace-cursor";
 import { toTraceResponse, type TraceResponse, type TraceRow } from "./trace-fields";
 import { afterCursorCondition, orderByClause, orderValueColumn } from "./trace-order";
 
+/** A listed trace with the ids of its observations and scores, as Langfuse lists them. */
+export type ListedTrace = TraceResponse & { observations?: string[]; scores?: string[] };
+
 export interface TraceListPage {
-  data: TraceResponse[];
+  data: ListedTrace[];
   meta: {
     limit: number;
     nextCursor: string | null;
@@ -31,7 +34,8 @@ export async function listTraces(
   const sql = getSql();
   const order = query.orderBy;
   const cursor = query.cursor ? decodeTraceCursor(query.cursor, order) : null;
-  const withIo = query.fields === undefined || query.fields.split(",").includes("io");
+  const fieldGroups = query.fields?.split(",");
+  const withIo = !fieldGroups || fieldGroups.includes("io");
   const filters = buildFilters(projectId, query);
 
   const after = cursor ? afterCursorCondition(sql, order, cursor) : sql``;
@@ -65,7 +69,40 @@ export async function listTraces(
       totalPages: Math.ceil(totalItems / query.limit),
     });
   }
-  return { data: page.map((row) => toTraceResponse(projectId, row)), meta };
+  const traces = page.map((row) => toTraceResponse(projectId, row));
+  const ids = page.map((row) => row.trace_id);
+  const [observations, scores] = await Promise.all([
+    !fieldGroups || fieldGroups.includes("observations") ? observationIds(projectId, ids) : null,
+    !fieldGroups || fieldGroups.includes("scores") ? scoreIds(projectId, ids) : null,
+  ]);
+  const data = traces.map((trace): ListedTrace => ({
+    ...trace,
+    ...(observations ? { observations: observations.get(trace.id) ?? [] } : {}),
+    ...(scores ? { scores: scores.get(trace.id) ?? [] } : {}),
+  }));
+  return { data, meta };
+}
+
+/** The span ids of each listed trace, in start order. */
+async function observationIds(projectId: string, traceIds: string[]) {
+  if (traceIds.length === 0) return new Map<string, string[]>();
+  const rows = await getSql()<{ trace_id: string; ids: string[] }[]>`
+    SELECT s.trace_id, array_agg(s.span_id ORDER BY s.start_ns, s.span_id) AS ids
+    FROM spans AS s
+    WHERE s.project_id = ${projectId} AND s.trace_id = ANY(${traceIds}::text[])
+    GROUP BY s.trace_id`;
+  return new Map(rows.map((row) => [row.trace_id, row.ids]));
+}
+
+/** The score ids of each listed trace (trace, observation and queue scores alike). */
+async function scoreIds(projectId: string, traceIds: string[]) {
+  if (traceIds.length === 0) return new Map<string, string[]>();
+  const rows = await getSql()<{ traceId: string; ids: string[] }[]>`
+    SELECT s."traceId", array_agg(s."id" ORDER BY s."timestamp", s."id") AS ids
+    FROM "Score" AS s
+    WHERE s."projectId" = ${projectId} AND s."traceId" = ANY(${traceIds}::text[])
+    GROUP BY s."traceId"`;
+  return new Map(rows.map((row) => [row.traceId, row.ids]));
 }
 
 function buildFilters(projectId: string, query: ListTracesQuery) {

@@ -5,6 +5,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { attribute, stringAttribute } from "../../lib/otlp/test-builders";
 import type { WireKeyValue, WireTraceRequest } from "../../lib/otlp/otlp-wire-schema";
 import {
+  AUTH,
+  baseUrl,
   createOtherProject,
   getJson,
   nanos,
@@ -47,10 +49,13 @@ function tagged(...tags: string[]): WireKeyValue {
 describe("GET /api/public/traces", () => {
   const user = `user-${RUN}`;
   const [alpha, beta, other] = [newTraceId(), newTraceId(), newTraceId()];
+  const [alphaRoot, alphaChild] = [newSpanId(), newSpanId()];
+  let alphaScoreId = "";
 
   beforeAll(async () => {
     await postSpans([
-      span(alpha, newSpanId(), "", "alpha", 0, 1500, {
+      span(alpha, alphaChild, alphaRoot, "alpha-step", 100, 200),
+      span(alpha, alphaRoot, "", "alpha", 0, 1500, {
         attributes: [
           stringAttribute("user.id", user),
           stringAttribute("session.id", `session-${RUN}`),
@@ -72,6 +77,23 @@ describe("GET /api/public/traces", () => {
         attributes: [stringAttribute("user.id", `someone-else-${RUN}`), tagged(`b-${RUN}`)],
       }),
     ]);
+    const score = await fetch(`${baseUrl()}/api/public/scores`, {
+      method: "POST",
+      headers: { authorization: AUTH, "content-type": "application/json" },
+      body: JSON.stringify({ traceId: alpha, name: "quality", value: 1 }),
+    });
+    expect(score.status).toBe(201);
+    alphaScoreId = ((await score.json()) as { id: string }).id;
+  });
+
+  it("should list each trace's observation and score ids, as Langfuse's clients require", async () => {
+    const reply = await list(`userId=${user}`);
+    const [betaItem, alphaItem] = reply.data;
+
+    expect(alphaItem).toMatchObject({ observations: [alphaRoot, alphaChild] });
+    expect(alphaItem).toMatchObject({ scores: [alphaScoreId] });
+    expect(betaItem).toMatchObject({ scores: [] });
+    expect(betaItem?.observations).toHaveLength(1);
   });
 
   it("should list a user's traces newest first with Langfuse's fields", async () => {
@@ -99,7 +121,7 @@ describe("GET /api/public/traces", () => {
       release: `r-${RUN}`,
       input: { q: "alpha?" },
       level: "DEFAULT",
-      observationCount: 1,
+      observationCount: 2,
       missingParentCount: 0,
       totalCost: null,
     });
@@ -136,6 +158,8 @@ describe("GET /api/public/traces", () => {
     const reply = await list(`userId=${user}&fields=core`);
 
     expect(reply.data[0]).not.toHaveProperty("input");
+    expect(reply.data[0]).not.toHaveProperty("observations");
+    expect(reply.data[0]).not.toHaveProperty("scores");
     expect(reply.data[0]).toHaveProperty("name", "beta");
   });
 });
