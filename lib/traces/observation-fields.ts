@@ -99,6 +99,7 @@ export function toObservationResponse(row: ObservationRow, node: TreeNode<TreeSp
     costDetails: costDetailsOf(row),
     totalCost: costNumber(row.total_cost),
     costSource: row.cost_source,
+    ...legacyUsageFields(row),
     input: row.input,
     output: row.output,
     level: row.level,
@@ -119,6 +120,25 @@ export function toObservationResponse(row: ObservationRow, node: TreeNode<TreeSp
 }
 
 export type ObservationResponse = ReturnType<typeof toObservationResponse>;
+
+/**
+ * The flat usage and cost fields of Langfuse's older observation shape, which its clients still
+ * read (`usage`, `promptTokens`, `calculatedTotalCost`...). Zero where nothing was reported.
+ */
+function legacyUsageFields(row: ObservationRow) {
+  const input = Number(row.input_tokens ?? 0);
+  const output = Number(row.output_tokens ?? 0);
+  const total = Number(row.total_tokens ?? 0);
+  return {
+    usage: { input, output, total, unit: "TOKENS" },
+    promptTokens: input,
+    completionTokens: output,
+    totalTokens: total,
+    calculatedInputCost: costNumber(row.input_cost),
+    calculatedOutputCost: costNumber(row.output_cost),
+    calculatedTotalCost: costNumber(row.total_cost),
+  };
+}
 
 /** Reported token counts by Langfuse's usage keys; counts not reported are left out. */
 function usageDetailsOf(row: ObservationRow): Record<string, number> {

@@ -30,7 +30,7 @@ function generation(traceId: string, model: string, input: number, output: numbe
 async function traceCost(traceId: string, auth: string) {
   const { status, body } = await getJson<{
     totalCost: number | null;
-    observations: { totalCost: number | null }[];
+    observations: Array<{ totalCost: number | null } & Record<string, unknown>>;
   }>(`/api/public/traces/${traceId}`, auth);
   expect(status).toBe(200);
   return body;
@@ -69,6 +69,13 @@ describe("cost at ingest and after a price change", () => {
     const trace = await traceCost(traceId, project.auth);
     expect(Number(trace.totalCost)).toBeCloseTo(0.09 + 0.03 + 0.06, 12);
     expect(trace.observations[0]?.totalCost).toBe(trace.totalCost);
+    // Langfuse's older flat fields, which its clients still read.
+    expect(trace.observations[0]).toMatchObject({
+      usage: { input: 1_000_000, output: 100_000, total: 1_100_000, unit: "TOKENS" },
+      promptTokens: 1_000_000,
+      completionTokens: 100_000,
+      calculatedTotalCost: trace.totalCost,
+    });
   });
 
   it("leaves an unknown model unpriced, then prices it after a custom price, once", async () => {
