@@ -3,6 +3,7 @@
 import { useSyncExternalStore } from "react";
 
 import type { TraceListRow } from "@/lib/explorer/types";
+import { formatLabelCounts, formatScoreNumber, rankLabels } from "@/lib/scores/score-summary";
 
 const STORAGE_KEY = "sightline.traceScoreColumns";
 const CHANGE_EVENT = "sightline:score-columns";
@@ -48,22 +49,29 @@ export function useVisibleScoreColumns(): [string[], (names: string[]) => void] 
   return [names, save];
 }
 
-/** One trace's score of a name: its label (categorical) or its average, with the count. */
+/**
+ * One trace's scores of a name: the most given label (with how many of all gave it when they
+ * disagree) or the average, with the count; the tooltip lists every label.
+ */
 export function ScoreCell({ row, name }: { row: TraceListRow; name: string }) {
   const cell = row.scores?.[name];
   if (!cell) return <span className="text-zinc-400">–</span>;
-  const shown =
-    cell.label ?? (cell.average === null ? "–" : String(Number(cell.average.toPrecision(3))));
+  const [top] = cell.labels ? rankLabels(cell.labels) : [];
+  const shown = top ? top[0] : cell.average === null ? "–" : formatScoreNumber(cell.average);
+  const agreeing = top ? top[1] : cell.count;
+  const counted = `${cell.count} score${cell.count === 1 ? "" : "s"}`;
   return (
     <span
       className="font-mono tabular-nums"
-      title={`${cell.count} score${cell.count === 1 ? "" : "s"}`}
+      title={cell.labels ? `${formatLabelCounts(cell.labels)} (${counted})` : counted}
       data-testid="score-cell"
       data-score-name={name}
     >
       {shown}
       {cell.count > 1 ? (
-        <span className="ml-1 text-[10px] text-zinc-400">×{cell.count}</span>
+        <span className="ml-1 text-[10px] text-zinc-400">
+          {agreeing === cell.count ? `×${cell.count}` : `${agreeing}/${cell.count}`}
+        </span>
       ) : null}
     </span>
   );

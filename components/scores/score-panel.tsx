@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 
 import type { AnnotatedScore } from "@/lib/scores/annotation-scores";
+import { summarizeScores } from "@/lib/scores/score-summary";
 import { choicesOf, ScoreControl } from "./score-control";
 import { displayScoreValue, ScoreList } from "./score-list";
 import { useTargetScores, type ScoreTarget } from "./use-target-scores";
@@ -20,18 +21,6 @@ function blurOnEscape(event: React.KeyboardEvent<HTMLElement>) {
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
-}
-
-/** One line for the folded panel: each score name with its latest value. */
-export function scoreSummary(
-  scores: ReadonlyArray<{ name: string; value: number | null; stringValue: string | null }>,
-): string {
-  if (scores.length === 0) return "none yet";
-  const byName = new Map<string, string>();
-  for (const score of scores) {
-    if (!byName.has(score.name)) byName.set(score.name, displayScoreValue(score));
-  }
-  return [...byName].map(([name, value]) => `${name} ${value}`).join(" · ");
 }
 
 /**
@@ -176,7 +165,7 @@ export function ScorePanel({
         >
           <span className="font-semibold text-zinc-500">{title}:</span>
           <span className="min-w-0 flex-1 truncate font-mono" data-testid="score-summary">
-            {data ? scoreSummary(data.scores) : "…"}
+            {data ? summarizeScores(data.scores) : "…"}
           </span>
           <span className="shrink-0 font-medium text-indigo-600 dark:text-indigo-400">
             {canScore ? "Score ▸" : "Show ▸"}

@@ -1,4 +1,5 @@
 import type { Usage } from "@/lib/ingest/types";
+import type { TraceScoreCell } from "@/lib/scores/trace-score-cells";
 import type {
   AttributeEntry,
   EventView,
@@ -37,7 +38,7 @@ export interface TraceListRow {
   inputPreview: string | null;
   outputPreview: string | null;
   /** The trace's scores averaged per score name (see lib/scores/trace-score-cells.ts). */
-  scores?: Record<string, { average: number | null; label: string | null; count: number }>;
+  scores?: Record<string, TraceScoreCell>;
 }
 
 export type TraceListPage = KeysetPage<TraceListRow>;

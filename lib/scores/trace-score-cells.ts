@@ -7,8 +7,8 @@ import { SCORE_OPERATOR_SQL, type ScoreFilter } from "../explorer/score-filter";
 export interface TraceScoreCell {
   /** The average of the numeric values (categories count by their value), null when none. */
   average: number | null;
-  /** The most frequent label, for categorical and boolean scores. */
-  label: string | null;
+  /** How often each label was given (categorical and boolean scores), null when none. */
+  labels: Record<string, number> | null;
   count: number;
 }
 
@@ -24,16 +24,30 @@ export async function loadTraceScoreCells(
   const cells = new Map<string, Record<string, TraceScoreCell>>();
   if (traceIds.length === 0) return cells;
   const rows = await sql<
-    { traceId: string; name: string; average: number | null; label: string | null; count: string }[]
+    {
+      traceId: string;
+      name: string;
+      average: number | null;
+      labels: Record<string, number> | null;
+      count: string;
+    }[]
   >`
-    SELECT s."traceId", s."name", avg(s."value")::float8 AS average,
-      mode() WITHIN GROUP (ORDER BY s."stringValue") AS label, count(*) AS count
-    FROM "Score" AS s
-    WHERE s."projectId" = ${projectId} AND s."traceId" = ANY(${[...traceIds]}::text[])
-    GROUP BY s."traceId", s."name"`;
+    WITH by_label AS (
+      SELECT s."traceId", s."name", s."stringValue" AS label, count(*) AS scores,
+        sum(s."value") AS value_sum, count(s."value") AS value_count
+      FROM "Score" AS s
+      WHERE s."projectId" = ${projectId} AND s."traceId" = ANY(${[...traceIds]}::text[])
+      GROUP BY s."traceId", s."name", s."stringValue"
+    )
+    SELECT "traceId", "name",
+      (sum(value_sum) / NULLIF(sum(value_count), 0))::float8 AS average,
+      jsonb_object_agg(label, scores) FILTER (WHERE label IS NOT NULL) AS labels,
+      sum(scores) AS count
+    FROM by_label
+    GROUP BY "traceId", "name"`;
   for (const row of rows) {
     const byName = cells.get(row.traceId) ?? {};
-    byName[row.name] = { average: row.average, label: row.label, count: Number(row.count) };
+    byName[row.name] = { average: row.average, labels: row.labels, count: Number(row.count) };
     cells.set(row.traceId, byName);
   }
   return cells;

@@ -242,6 +242,21 @@ describe("read API refusals", () => {
     expect((await getJson(`/api/public/traces/${missing}/otlp`)).status).toBe(404);
     expect((await getJson(`/api/public/observations/${newSpanId()}`)).status).toBe(404);
   });
+
+  it.each(["GET", "POST", "DELETE"])(
+    "should answer %s on a path no endpoint serves with a JSON 404",
+    async (method) => {
+      const response = await fetch(`${baseUrl()}/api/public/nope/deeper`, {
+        method,
+        headers: { authorization: AUTH },
+      });
+
+      expect(response.status).toBe(404);
+      expect(await response.json()).toEqual({
+        error: "No API endpoint at /api/public/nope/deeper",
+      });
+    },
+  );
 });
 
 describe("project isolation", () => {

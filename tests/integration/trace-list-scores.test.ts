@@ -15,7 +15,10 @@ const TONE = `tone-${RUN}`;
 
 interface Row {
   traceId: string;
-  scores: Record<string, { average: number | null; label: string | null; count: number }>;
+  scores: Record<
+    string,
+    { average: number | null; labels: Record<string, number> | null; count: number }
+  >;
 }
 
 let projectId = "";
@@ -60,14 +63,18 @@ beforeAll(async () => {
   await postScore({ traceId: high, name: FAITH, value: 0.9 });
   await postScore({ traceId: low, name: TONE, value: "polite" });
   await postScore({ traceId: high, name: TONE, value: "rude" });
+  await postScore({ traceId: high, name: TONE, value: "curt" });
+  await postScore({ traceId: high, name: TONE, value: "rude" });
 });
 
 describe("score columns", () => {
-  it("gives each row its average, label and count per score name", async () => {
+  it("gives each row its average, labels and count per score name", async () => {
     const { rows } = await listWith([]);
     const byId = new Map(rows.map((row) => [row.traceId, row.scores]));
-    expect(byId.get(low)?.[FAITH]).toEqual({ average: 0.5, label: null, count: 2 });
-    expect(byId.get(low)?.[TONE]).toMatchObject({ label: "polite", count: 1 });
+    expect(byId.get(low)?.[FAITH]).toEqual({ average: 0.5, labels: null, count: 2 });
+    expect(byId.get(low)?.[TONE]).toMatchObject({ labels: { polite: 1 }, count: 1 });
+    // Regression: only the most given label was kept, so "rude ×3" hid the reviewer who said curt.
+    expect(byId.get(high)?.[TONE]).toMatchObject({ labels: { rude: 2, curt: 1 }, count: 3 });
     expect(byId.get(high)?.[FAITH]).toMatchObject({ average: 0.9, count: 1 });
     expect(byId.get(unscored)).toEqual({});
   });
