@@ -149,6 +149,12 @@ export function SpanPanel({
             <span className="text-zinc-500">Offset </span>
             <span className="font-mono">+{formatDuration(node.startMs)}</span>
           </span>
+          {detail?.timeToFirstTokenMs != null ? (
+            <span className="ml-2" data-testid="span-time-to-first-token">
+              <span className="text-zinc-500">Time to first token </span>
+              <span className="font-mono">{formatDuration(detail.timeToFirstTokenMs)}</span>
+            </span>
+          ) : null}
         </p>
         {node.cycleBroken ? (
           <p className="text-xs text-amber-700 dark:text-amber-400">

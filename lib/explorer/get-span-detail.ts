@@ -25,6 +25,7 @@ interface SpanDetailRecord {
   start_ns: string;
   end_ns: string;
   duration_ns: string;
+  completion_start_ns: string | null;
   model: string | null;
   request_model: string | null;
   response_model: string | null;
@@ -78,6 +79,7 @@ export async function getSpanDetail(
     SELECT "trace_id", "span_id", "parent_span_id", "name", "type", "kind", "level",
       "status_code", "status_message", "otlp_status_message", "start_time", "end_time",
       "start_ns"::text AS start_ns, "end_ns"::text AS end_ns, "duration_ns"::text AS duration_ns,
+      "completion_start_ns"::text AS completion_start_ns,
       "model", "request_model", "response_model", "provider", "model_parameters",
       "input_tokens"::float8 AS input_tokens, "output_tokens"::float8 AS output_tokens,
       "total_tokens"::float8 AS total_tokens, "cache_read_tokens"::float8 AS cache_read_tokens,
@@ -115,6 +117,7 @@ function toSpanDetail(row: SpanDetailRecord): SpanDetail {
     startNs: row.start_ns,
     endNs: row.end_ns,
     durationNs: row.duration_ns,
+    timeToFirstTokenMs: timeToFirstTokenMs(row),
     model: row.model,
     requestModel: row.request_model,
     responseModel: row.response_model,
@@ -162,6 +165,16 @@ function toSpanDetail(row: SpanDetailRecord): SpanDetail {
       ? row.warnings.filter((warning): warning is string => typeof warning === "string")
       : [],
   };
+}
+
+const NANOS_PER_MILLISECOND = 1e6;
+
+/** Milliseconds from the start to the first token; null when none was reported. */
+function timeToFirstTokenMs(row: SpanDetailRecord): number | null {
+  if (row.completion_start_ns === null) return null;
+  // Ingest keeps it within the span; a re-send that moved the start may leave it before.
+  const delay = BigInt(row.completion_start_ns) - BigInt(row.start_ns);
+  return delay < 0n ? null : Number(delay) / NANOS_PER_MILLISECOND;
 }
 
 function toMappingReport(stored: unknown): SpanDetail["mappingReport"] {

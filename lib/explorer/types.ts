@@ -154,6 +154,8 @@ export interface SpanDetail {
   startNs: string;
   endNs: string;
   durationNs: string;
+  /** From the start to the first output of a streaming generation; null when not reported. */
+  timeToFirstTokenMs: number | null;
   model: string | null;
   requestModel: string | null;
   responseModel: string | null;

@@ -35,6 +35,7 @@ export const SPAN_SCALAR_COLUMNS: readonly SpanColumn[] = [
   column("start_ns", "bigint"),
   column("end_ns", "bigint"),
   column("duration_ns", "bigint"),
+  keep("completion_start_ns", "bigint"),
   column("name", "text"),
   column("kind", "smallint"),
   column("type", "text"),

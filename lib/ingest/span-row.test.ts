@@ -40,6 +40,13 @@ describe("buildSpanRow", () => {
     expect(row.json.attributes).toContain(big);
   });
 
+  it("should store the completion start as exact nanoseconds, and null without one", () => {
+    const row = rowOf({ "ai.response.msToFirstChunk": 12.345678 });
+
+    expect(row.scalars.completion_start_ns).toBe("1700000000012345678");
+    expect(rowOf().scalars.completion_start_ns).toBeNull();
+  });
+
   it("should cut a very long name with a warning", () => {
     const row = rowOf({}, { name: "n".repeat(3000) });
 

@@ -14,6 +14,7 @@ export interface SpanScalars {
   start_ns: string;
   end_ns: string;
   duration_ns: string;
+  completion_start_ns: string | null;
   name: string;
   kind: number;
   type: string;
@@ -150,6 +151,7 @@ function buildScalars({ mapped, times, usage, usageEstimated, cost, warnings }: 
     start_ns: times.startNs.toString(),
     end_ns: times.endNs.toString(),
     duration_ns: times.durationNs.toString(),
+    completion_start_ns: mapped.completionStartNs?.toString() ?? null,
     name: limitText(span.name, "name") ?? "",
     kind: span.kind,
     type: mapped.type,

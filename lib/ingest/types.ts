@@ -144,6 +144,11 @@ export interface MappedSpan {
   type: ObservationType;
   level: ObservationLevel;
   statusMessage: string | null;
+  /**
+   * When the first output of a streaming generation arrived, in nanoseconds since the epoch
+   * (within the span's start and end); null when not reported or unusable.
+   */
+  completionStartNs: bigint | null;
   /** The model that answered (response model), else the requested one. */
   model: string | null;
   requestModel: string | null;

@@ -13,6 +13,7 @@ export interface ObservationRow {
   start_ns: bigint;
   end_ns: bigint;
   duration_ns: bigint;
+  completion_start_ns: bigint | null;
   name: string;
   type: string;
   level: string;
@@ -53,9 +54,9 @@ export interface ObservationRow {
 export function observationColumns(sql: Sql) {
   return sql`
     s.trace_id, s.span_id, s.parent_span_id, s.start_time, s.end_time, s.start_ns, s.end_ns,
-    s.duration_ns, s.name, s.type, s.level, s.status_message, s.model, s.request_model,
-    s.response_model, s.provider, s.model_parameters, s.input_tokens, s.output_tokens,
-    s.total_tokens, s.cache_read_tokens, s.cache_write_tokens, s.reasoning_tokens,
+    s.duration_ns, s.completion_start_ns, s.name, s.type, s.level, s.status_message, s.model,
+    s.request_model, s.response_model, s.provider, s.model_parameters, s.input_tokens,
+    s.output_tokens, s.total_tokens, s.cache_read_tokens, s.cache_write_tokens, s.reasoning_tokens,
     s.audio_input_tokens, s.audio_output_tokens, s.image_input_tokens, s.usage_estimated,
     trim_scale(s.input_cost)::text AS input_cost, trim_scale(s.output_cost)::text AS output_cost,
     trim_scale(s.total_cost)::text AS total_cost, s.cost_source, s.input, s.output, s.metadata,
@@ -89,6 +90,7 @@ export function toObservationResponse(row: ObservationRow, node: TreeNode<TreeSp
     startTimeNanos: row.start_ns.toString(),
     endTimeNanos: row.end_ns.toString(),
     latency: Number(row.duration_ns) / NANOS_PER_SECOND,
+    ...completionStartFields(row),
     model: row.model,
     requestModel: row.request_model,
     responseModel: row.response_model,
@@ -120,6 +122,26 @@ export function toObservationResponse(row: ObservationRow, node: TreeNode<TreeSp
 }
 
 export type ObservationResponse = ReturnType<typeof toObservationResponse>;
+
+/**
+ * Langfuse's completionStartTime (ISO, milliseconds) and timeToFirstToken (seconds from the
+ * start), with the exact nanoseconds as a string like the other times; all null when the
+ * generation reported no first token.
+ */
+function completionStartFields(row: ObservationRow) {
+  const completionStart = row.completion_start_ns;
+  if (completionStart === null) {
+    return { completionStartTime: null, completionStartTimeNanos: null, timeToFirstToken: null };
+  }
+
+  const delay = completionStart - row.start_ns;
+  return {
+    completionStartTime: new Date(Number(completionStart / 1_000_000n)).toISOString(),
+    completionStartTimeNanos: completionStart.toString(),
+    // Ingest keeps it within the span; a re-send that moved the start may leave it before.
+    timeToFirstToken: delay >= 0n ? Number(delay) / NANOS_PER_SECOND : null,
+  };
+}
 
 /**
  * The flat usage and cost fields of Langfuse's older observation shape, which its clients still

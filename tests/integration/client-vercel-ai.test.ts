@@ -27,6 +27,7 @@ import {
   onlyObservation,
   startClientTracing,
   type ClientTracing,
+  type Observation,
 } from "./client-helpers";
 import {
   FAILING_MODEL,
@@ -152,6 +153,14 @@ async function runCalls(integration: Telemetry, through: ClientTracing = tracing
   return { toolLoop, stream, object, single, many };
 }
 
+/** A streamed call's first chunk: within the span, as Langfuse's fields, without warnings. */
+function expectTimeToFirstToken(observation: Observation) {
+  expect(observation.timeToFirstToken).toBeGreaterThanOrEqual(0);
+  expect(observation.timeToFirstToken).toBeLessThanOrEqual(observation.latency);
+  expect(observation.completionStartTime).toEqual(expect.any(String));
+  expect(observation.warnings).toEqual([]);
+}
+
 describe("Vercel AI SDK v7 with the OpenTelemetry (GenAI semconv) integration", () => {
   let traces: Awaited<ReturnType<typeof runCalls>>;
 
@@ -243,6 +252,13 @@ describe("Vercel AI SDK v7 with the OpenTelemetry (GenAI semconv) integration", 
       output: [{ role: "assistant", content: FINAL_ANSWER }],
     });
     expect(trace).toMatchObject({ userId: "user-7", sessionId: "session-3" });
+  });
+
+  it("should give the streamed chat span a time to first token", async () => {
+    const trace = await getTrace(traces.stream);
+
+    expectTimeToFirstToken(onlyObservation(trace, `chat ${MODEL}`));
+    expect(onlyObservation(trace, `invoke_agent ${MODEL}`).timeToFirstToken).toBeNull();
   });
 
   it("should show generateObject's JSON answer once in the totals", async () => {
@@ -369,6 +385,7 @@ describe("Vercel AI SDK v7 with the LegacyOpenTelemetry integration", () => {
     ]);
     expect(stream.usageDetails).toMatchObject({ input: FIRST_CHAT_USAGE.prompt });
     expect(onlyObservation(stream, "ai.streamText.doStream").output).toBe(FINAL_ANSWER);
+    expectTimeToFirstToken(onlyObservation(stream, "ai.streamText.doStream"));
 
     const object = await getTrace(traces.object);
     expect(onlyObservation(object, "ai.generateObject.doGenerate").output).toEqual(JSON_ANSWER);

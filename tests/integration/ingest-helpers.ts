@@ -136,6 +136,9 @@ export interface TraceDetail {
     latency: number;
     startTimeNanos: string;
     endTimeNanos: string;
+    completionStartTime?: string | null;
+    completionStartTimeNanos?: string | null;
+    timeToFirstToken?: number | null;
     parentMissing: boolean;
     cycleBroken: boolean;
     warnings: string[];

@@ -24,6 +24,8 @@ export interface ConventionResult {
   type?: Sourced<ObservationType>;
   level?: Sourced<ObservationLevel>;
   statusMessage?: Sourced<string>;
+  /** When a streaming generation's first output arrived, nanoseconds since the epoch. */
+  completionStart?: Sourced<bigint>;
   requestModel?: Sourced<string>;
   responseModel?: Sourced<string>;
   provider?: Sourced<string>;

@@ -1,6 +1,7 @@
 import type { ObservationType } from "@/lib/ingest/types";
 
 import { scalarOf, type AttributeReader } from "./attributes";
+import { readCompletionStartDelay } from "./completion-start";
 import type { ConventionMapper, ConventionResult, Sourced } from "./convention-result";
 import { normalizeCost, toDecimalString } from "./cost";
 import { readGenAiInput, readGenAiOutput } from "./gen-ai-messages";
@@ -65,6 +66,15 @@ const TOKEN_KEYS: Array<[UsageField, string]> = [
 
 const MAIN_COUNTS: ReadonlySet<UsageField> = new Set(["input", "output", "total"]);
 
+/**
+ * Seconds from the request to its first streamed chunk: the conventions' span attribute, then
+ * their metric's name, which the AI SDK's v7 GenAI integration sets on its chat spans instead.
+ */
+const FIRST_CHUNK_KEYS = [
+  "gen_ai.response.time_to_first_chunk",
+  "gen_ai.client.operation.time_to_first_chunk",
+];
+
 export const mapGenAi: ConventionMapper = (context) => {
   const { attributes, warnings } = context;
   const result: ConventionResult = {};
@@ -82,6 +92,16 @@ export const mapGenAi: ConventionMapper = (context) => {
     result.usageIsAggregate = { value: true, source: "gen_ai.operation.name (span kind INTERNAL)" };
   } else {
     result.usage = readUsage(attributes, warnings);
+  }
+
+  for (const key of FIRST_CHUNK_KEYS) {
+    result.completionStart ??= readCompletionStartDelay(
+      attributes,
+      key,
+      "seconds",
+      context.span,
+      warnings,
+    );
   }
 
   const cost = attributes.get("gen_ai.usage.cost");

@@ -1,6 +1,7 @@
 import type { MappingSource, ObservationLevel, ObservationType } from "@/lib/ingest/types";
 
 import { isRecord, toTokenCount, type AttributeReader } from "./attributes";
+import { readCompletionStartTimestamp } from "./completion-start";
 import type { ConventionMapper, ConventionResult, Sourced } from "./convention-result";
 import {
   addDecimalStrings,
@@ -61,8 +62,15 @@ export const mapLangfuse: ConventionMapper = (context) => {
   const tags = attributes.readStringList("langfuse.trace.tags");
   if (tags && tags.length > 0) result.tags = { value: tags, source: "langfuse.trace.tags" };
 
-  // Limitation: completion_start_time and prompt.name/version are not mapped (MappedSpan has no
-  // field for them yet); they stay readable in the span's raw attributes.
+  result.completionStart = readCompletionStartTimestamp(
+    attributes,
+    "langfuse.observation.completion_start_time",
+    context.span,
+    warnings,
+  );
+
+  // Limitation: prompt.name/version are not mapped (MappedSpan has no field for them yet); they
+  // stay readable in the span's raw attributes.
   result.metadata = readMetadata(attributes);
   return result;
 };

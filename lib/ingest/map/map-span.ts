@@ -36,6 +36,10 @@ import { mapVercelAi } from "./vercel-ai";
  * copies (openinference-vercel copies gen_ai.usage.* of invoke_agent into llm.token_count.*), and
  * Phoenix users, like Langfuse users, expect a trace's tokens counted once. A zero-duration span
  * is not made an EVENT: only an explicit type does.
+ *
+ * The completion start (time to first token) follows "first wins" too: Langfuse's timestamp,
+ * then the AI SDK's delay, then the GenAI conventions' (see completion-start.ts). OpenInference
+ * and OpenLLMetry define no attribute for it.
  */
 /** Conventions an app sets on purpose: their usage stands even on an aggregate span. */
 const EXPLICIT_CONVENTIONS: ReadonlySet<string> = new Set(["sightline", "langfuse"]);
@@ -89,6 +93,7 @@ export function mapSpan(span: DecodedSpan): MappedSpan {
     type: type?.value ?? "SPAN",
     level: pick("level")?.value ?? "DEFAULT",
     statusMessage: pick("statusMessage")?.value ?? null,
+    completionStartNs: pick("completionStart")?.value ?? null,
     model: model?.value ?? null,
     requestModel: requestModel?.value ?? null,
     responseModel: responseModel?.value ?? null,

@@ -1,14 +1,21 @@
 import type { ChatMessage, ObservationType } from "@/lib/ingest/types";
 
-import { isRecord, parseJsonText, toTokenCount, type AttributeReader } from "./attributes";
-import type { ConventionMapper, ConventionResult, Sourced } from "./convention-result";
+import { AttributeReader, isRecord, parseJsonText, toTokenCount } from "./attributes";
+import { checkWithinSpan, readCompletionStartDelay } from "./completion-start";
+import type {
+  ConventionMapper,
+  ConventionResult,
+  MappingContext,
+  Sourced,
+} from "./convention-result";
 import { normalizeChatMessages, readToolCallList } from "./messages";
 import { normalizeUsage, type UsageCounts, type UsageField } from "./usage";
 
 /**
  * Vercel AI SDK telemetry (`experimental_telemetry`): `ai.operationId`, `ai.model.*`,
  * `ai.usage.*` (v4 promptTokens/completionTokens, v5+ inputTokens/outputTokens/…),
- * `ai.prompt*`, `ai.response.*`, `ai.toolCall.*`, `ai.telemetry.*`.
+ * `ai.prompt*`, `ai.response.*`, `ai.toolCall.*`, `ai.telemetry.*`, and the first chunk's
+ * delay of streaming calls (the completion start).
  *
  * The outer spans (ai.generateText, ai.streamText, ai.generateObject, ai.streamObject) wrap one
  * provider call per step and repeat the summed usage of those calls. They are typed CHAIN and
@@ -96,6 +103,7 @@ export const mapVercelAi: ConventionMapper = (context) => {
     if (hasMainCount) result.usage = normalizeUsage(counts, "included", warnings) ?? undefined;
   }
 
+  result.completionStart = readCompletionStart(context);
   result.input = readInput(attributes);
   result.output = readOutput(attributes);
 
@@ -114,6 +122,48 @@ export const mapVercelAi: ConventionMapper = (context) => {
 
   return result;
 };
+
+/** Where the streaming calls put the delay of their first chunk, newest name first. */
+const FIRST_CHUNK_KEYS = ["ai.response.msToFirstChunk", "ai.stream.msToFirstChunk"];
+const FIRST_CHUNK_EVENT = "ai.stream.firstChunk";
+
+/**
+ * The first chunk of a doStream span, in milliseconds after the span's start: the span's
+ * `ai.response.msToFirstChunk` (v4 on), else `ai.stream.msToFirstChunk` (v3, and v7's
+ * streamObject), else the `ai.stream.firstChunk` event. The event repeats the span's delay
+ * wherever both exist, so it is read only when the span has none (an unusable one has warned
+ * already). Its time is used only when it carries no delay (the earliest versions, which
+ * recorded it as the chunk arrived): v7 adds it when the step ends, when its time is not the
+ * chunk's.
+ */
+function readCompletionStart(context: MappingContext): Sourced<bigint> | undefined {
+  const { attributes, span, warnings } = context;
+  const keys = FIRST_CHUNK_KEYS.filter((key) => attributes.has(key));
+  if (keys.length > 0) {
+    for (const key of keys) {
+      const found = readCompletionStartDelay(attributes, key, "milliseconds", span, warnings);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  const event = span.events.find((candidate) => candidate.name === FIRST_CHUNK_EVENT);
+  if (!event) return undefined;
+  const eventAttributes = new AttributeReader(event.attributes, warnings);
+  const source = `event:${FIRST_CHUNK_EVENT}`;
+  const delayKey = FIRST_CHUNK_KEYS.find((key) => eventAttributes.has(key));
+  if (delayKey !== undefined) {
+    return readCompletionStartDelay(
+      eventAttributes,
+      delayKey,
+      "milliseconds",
+      span,
+      warnings,
+      `${source}.${delayKey}`,
+    );
+  }
+  return checkWithinSpan(BigInt(event.timeUnixNano), source, span, warnings);
+}
 
 const PROVIDER_METADATA = "ai.response.providerMetadata";
 
