@@ -96,8 +96,8 @@ export function ScoreConfigsPanel({
       <section className={cardClass} aria-label="Score configs">
         <h1 className="mb-2 text-lg font-semibold">Score configs</h1>
         <p className="mb-3 text-sm text-zinc-500">
-          Every score that names a config is checked against it. Reviewers get one control per
-          active config.
+          Every score that gives a config&apos;s id, or is named like an active config, is checked
+          against it. Reviewers get one control per active config.
         </p>
         {configs.length === 0 ? (
           <p className="text-sm text-zinc-500">None yet.</p>

@@ -4,12 +4,12 @@ import { findTracesOfSpan } from "../traces/trace-of-span";
 
 import { resolveScoreValue } from "./resolve-score-value";
 import { saveScore } from "./save-scores";
-import { loadScoreConfigRule } from "./score-configs";
+import { findScoreConfigRuleByName, loadScoreConfigRule } from "./score-configs";
 import { CreateScoreZ } from "./score-schemas";
 
 /**
- * Validates a Langfuse-shaped score body (and its config, if named) and stores it for the
- * key's project. A given id replaces the earlier score with that id; no id makes a new one.
+ * Validates a Langfuse-shaped score body against its config (the one given by configId, else
+ * the active one of the same name) and stores it for the key's project. A given id replaces the earlier score with that id; no id makes a new one.
  */
 export async function createScore(principal: ApiKeyPrincipal, body: unknown): Promise<string> {
   const input = CreateScoreZ.parse(body);
@@ -24,7 +24,7 @@ export async function createScore(principal: ApiKeyPrincipal, body: unknown): Pr
 
   const config = input.configId
     ? await loadScoreConfigRule(principal.projectId, input.configId)
-    : null;
+    : await findScoreConfigRuleByName(principal.projectId, input.name);
   const resolved = resolveScoreValue(input, config);
 
   return saveScore({

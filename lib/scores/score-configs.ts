@@ -114,13 +114,31 @@ export async function getScoreConfig(projectId: string, configId: string) {
   return toPublicScoreConfig(config);
 }
 
-/** The rule a score must follow when it names a config; 400 (naming configId) when unknown. */
+/** The rule a score must follow when it gives a configId; 400 (naming configId) when unknown. */
 export async function loadScoreConfigRule(
   projectId: string,
   configId: string,
 ): Promise<ScoreConfigRule> {
   const config = await getPrisma().scoreConfig.findFirst({ where: { id: configId, projectId } });
   if (!config) throw new AppError("bad_request", `configId: no score config ${configId} here`);
+  return toScoreConfigRule(config);
+}
+
+/**
+ * The active config named like a score that gives no configId, so that a score named after a
+ * config follows it too (stricter than Langfuse, which checks only scores giving configId).
+ */
+export async function findScoreConfigRuleByName(
+  projectId: string,
+  name: string,
+): Promise<ScoreConfigRule | null> {
+  const config = await getPrisma().scoreConfig.findFirst({
+    where: { projectId, name, isArchived: false },
+  });
+  return config ? toScoreConfigRule(config) : null;
+}
+
+function toScoreConfigRule(config: ScoreConfig): ScoreConfigRule {
   return {
     id: config.id,
     name: config.name,

@@ -288,6 +288,19 @@ describe("score configs", () => {
     expect((await postScore({ traceId, name, value: 1.5, configId })).status).toBe(400);
   });
 
+  it("holds a score that gives no configId to the active config of its name", async () => {
+    const name = `faithful-${RUN}`;
+    const configId = await createConfig({ name, dataType: "NUMERIC", minValue: 0, maxValue: 1 });
+    const traceId = newTraceId();
+
+    const refused = await postScore({ traceId, name, value: 7 });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatch(/^value: /);
+    const id = await createdScoreId({ traceId, name, value: 0.5 });
+    const { body } = await getJson<PublicScore>(`/api/public/scores/${id}`);
+    expect(body).toMatchObject({ value: 0.5, configId });
+  });
+
   it("maps a CATEGORICAL label to its value and refuses unknown labels", async () => {
     const name = `tone-${RUN}`;
     const categories = [
