@@ -1,5 +1,6 @@
 import { SendTracesGuide } from "@/components/onboarding/send-traces";
 import { getPrisma } from "@/lib/db/prisma";
+import { requireExplorerAccess } from "@/lib/explorer/require-explorer-access";
 import { resolvePublicUrl } from "@/lib/http/public-url";
 
 export const dynamic = "force-dynamic";
@@ -10,6 +11,8 @@ export default async function ProjectHomePage({
   params: Promise<{ projectId: string }>;
 }) {
   const { projectId } = await params;
+  // The page checks access itself: it renders alongside the layout, not after its check.
+  await requireExplorerAccess(projectId);
   const [project, apiKey, baseUrl] = await Promise.all([
     getPrisma().project.findUniqueOrThrow({ where: { id: projectId } }),
     getPrisma().apiKey.findFirst({
