@@ -103,11 +103,19 @@ async function findItem(sql: Sql, queueId: string, itemId: string): Promise<Item
   return row ?? null;
 }
 
+/**
+ * Where a reviewer left off: the first item to do after the one done last, coming round to the
+ * start for items skipped earlier; the first item to do when none is done yet.
+ */
 async function firstPending(sql: Sql, queueId: string): Promise<ItemRow | null> {
+  const lastDone = sql`
+    SELECT "createdAt", "id" FROM "AnnotationQueueItem"
+    WHERE "queueId" = ${queueId} AND "status" = 'COMPLETED'
+    ORDER BY "completedAt" DESC NULLS LAST, "id" DESC LIMIT 1`;
   const [row] = await sql<ItemRow[]>`
     SELECT "id", "traceId", "observationId", "status", NULL::timestamptz AS "completedAt"
     FROM "AnnotationQueueItem" WHERE "queueId" = ${queueId} AND "status" = 'PENDING'
-    ORDER BY "createdAt", "id" LIMIT 1`;
+    ORDER BY ("createdAt", "id") <= (${lastDone}) NULLS FIRST, "createdAt", "id" LIMIT 1`;
   return row ?? null;
 }
 

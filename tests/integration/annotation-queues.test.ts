@@ -176,6 +176,23 @@ describe("reviewing a queue", () => {
     expect(finished.queue).toMatchObject({ completed: 3, total: 3 });
   });
 
+  it("reopens after the item done last, coming round to items skipped before it", async () => {
+    const { queue } = await createQueue({ name: `resume ${RUN}`, filter: `tag=${TAG}&range=all` });
+    const first = await review(queue.id);
+    const second = await review(queue.id, String(first.nextItemId));
+    await owner.json(path(`/${queue.id}/items/${second.item?.id}`), "PATCH", {
+      status: "COMPLETED",
+    });
+
+    // Regression: reopening went back to the first item skipped, not to where the review was.
+    expect((await review(queue.id)).item).toMatchObject({ traceId: traceIds[2] });
+    const third = await review(queue.id);
+    await owner.json(path(`/${queue.id}/items/${third.item?.id}`), "PATCH", {
+      status: "COMPLETED",
+    });
+    expect((await review(queue.id)).item).toMatchObject({ traceId: traceIds[0] });
+  });
+
   it("records the queue a score was given in, and refuses a queue of no such id", async () => {
     const { queue } = await createQueue({ name: `scored ${RUN}`, traceIds: [traceIds[0]] });
     const name = `queue-verdict-${RUN}`;
