@@ -80,7 +80,7 @@ describe("traces list toolbar", () => {
     await browser?.close();
   });
 
-  it("keeps one toolbar with the URL's values through a search, a range change and Back", async () => {
+  it("keeps one toolbar with the URL's values through a search, a range and Back", async () => {
     await page.goto(`${baseUrl}${projectPath}/traces`);
     await expect.poll(() => readToolbar(page)).toEqual(expectedToolbar("", DEFAULT_TIME_RANGE));
 
