@@ -24,6 +24,7 @@ const SOURCE_ENTRIES = [
   "components",
   "lib",
   "instrumentation.ts",
+  "proxy.ts",
   "public",
   "next.config.ts",
   "package-lock.json",

@@ -4,6 +4,7 @@ import { AuthError } from "next-auth";
 import { ZodError } from "zod";
 import { signUp } from "@/lib/auth/accounts";
 import { signIn } from "@/lib/auth/auth";
+import { sanitizeCallbackUrl } from "@/lib/auth/callback-url";
 import { acceptInvitation, findInvitation } from "@/lib/auth/organizations";
 import { AppError } from "@/lib/http/app-error";
 
@@ -18,10 +19,6 @@ function field(formData: FormData, name: string): string {
   return typeof value === "string" ? value : "";
 }
 
-function safeRedirect(target: string): string {
-  return target.startsWith("/") && !target.startsWith("//") ? target : "/";
-}
-
 export async function signInAction(_state: FormState, formData: FormData): Promise<FormState> {
   const email = field(formData, "email").trim();
   const password = field(formData, "password");
@@ -31,7 +28,7 @@ export async function signInAction(_state: FormState, formData: FormData): Promi
     await signIn("credentials", {
       email,
       password,
-      redirectTo: safeRedirect(field(formData, "callbackUrl") || "/"),
+      redirectTo: sanitizeCallbackUrl(field(formData, "callbackUrl")),
     });
   } catch (error) {
     if (error instanceof AuthError) return { error: "Wrong email or password", values };

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getPrisma } from "../db/prisma";
 import { AppError } from "../http/app-error";
 import { auth } from "./auth";
+import { PAGE_PATH_HEADER, signInPath } from "./callback-url";
 
 /**
  * Session cookies ride along on requests from other sites (and SameSite=Lax treats another port
@@ -43,7 +44,10 @@ export async function requireSessionUser(): Promise<{
   return user;
 }
 
-/** The signed-in user for a page; redirects to sign-in when there is none. */
+/**
+ * The signed-in user for a page; redirects to sign-in when there is none, with the requested
+ * page as the callback (proxy.ts names it) so that signing in leads back there.
+ */
 export async function requirePageUser(): Promise<{
   id: string;
   email: string;
@@ -58,6 +62,6 @@ export async function requirePageUser(): Promise<{
         select: { id: true, email: true, name: true, timeZone: true },
       })
     : null;
-  if (!user) redirect("/sign-in");
+  if (!user) redirect(signInPath((await headers()).get(PAGE_PATH_HEADER)));
   return user;
 }

@@ -132,6 +132,12 @@ export interface SkeletonNode {
   subtreeCost?: number;
 }
 
+/** The trace's own payloads, as JSON values (null when none was recorded). */
+export interface TraceInputOutput {
+  input: unknown;
+  output: unknown;
+}
+
 export interface TraceSkeleton {
   summary: TraceSummary;
   nodes: SkeletonNode[];

@@ -4,6 +4,7 @@ import { AuthCard } from "@/components/auth/auth-card";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { hasAnyUser } from "@/lib/auth/accounts";
 import { auth, listOAuthProviders, signIn } from "@/lib/auth/auth";
+import { sanitizeCallbackUrl } from "@/lib/auth/callback-url";
 import { secondaryButtonClass } from "@/components/ui/styles";
 
 export const dynamic = "force-dynamic";
@@ -13,9 +14,10 @@ export default async function SignInPage({
 }: {
   searchParams: Promise<{ callbackUrl?: string; error?: string }>;
 }) {
-  const { callbackUrl = "/", error } = await searchParams;
+  const { callbackUrl: requestedCallbackUrl, error } = await searchParams;
+  const callbackUrl = sanitizeCallbackUrl(requestedCallbackUrl);
   if (!(await hasAnyUser())) redirect("/sign-up");
-  if ((await auth())?.user?.id) redirect(callbackUrl.startsWith("/") ? callbackUrl : "/");
+  if ((await auth())?.user?.id) redirect(callbackUrl);
   const providers = listOAuthProviders();
 
   return (
@@ -32,7 +34,7 @@ export default async function SignInPage({
           className="mt-3"
           action={async () => {
             "use server";
-            await signIn(provider.id, { redirectTo: "/" });
+            await signIn(provider.id, { redirectTo: callbackUrl });
           }}
         >
           <button type="submit" className={`${secondaryButtonClass} w-full`}>

@@ -132,12 +132,15 @@ export default async function TracesPage({
           `${parsed.error.issues[0]?.message}`,
   );
   const [options, scoreNames] = await Promise.all([optionsPromise, scoreNamesPromise]);
+  // Remounts the filter bars and the table when the list state changes, so their local state
+  // starts from the URL again. Each sibling needs its own key: two siblings sharing one make React
+  // lose track of the old element, which then stays on the page next to the new one.
   const stateKey = toTraceListSearchParams(query).toString();
 
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Traces</h1>
-      <TraceFilterBar key={stateKey} query={query} options={options} />
+      <TraceFilterBar key={`filters-${stateKey}`} query={query} options={options} />
       <ScoreFilterBar key={`scores-${stateKey}`} query={query} scoreNames={scoreNames} />
       {hasRole(role, "MEMBER") ? (
         <AddMatchingToDataset
@@ -157,7 +160,7 @@ export default async function TracesPage({
         <NoMatch projectId={projectId} query={query} />
       ) : (
         <TraceTable
-          key={stateKey}
+          key={`table-${stateKey}`}
           projectId={projectId}
           query={query}
           initialRows={page.rows}

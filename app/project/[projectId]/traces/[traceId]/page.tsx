@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TraceExplorer } from "@/components/traces/trace-explorer";
 import { TraceHeader } from "@/components/traces/trace-header";
+import { TraceInputOutputPanel } from "@/components/traces/trace-input-output";
 import { requireProjectAccess } from "@/lib/auth/access";
 import { hasRole } from "@/lib/auth/roles";
+import { getTraceInputOutput } from "@/lib/explorer/get-trace-input-output";
 import { getTraceSkeleton } from "@/lib/explorer/get-trace-skeleton";
 import { requireExplorerAccess } from "@/lib/explorer/require-explorer-access";
 import { decodeRouteParam } from "@/lib/explorer/route-param";
@@ -30,13 +32,18 @@ export default async function TracePage({
   const { role } = await requireProjectAccess(user.id, projectId);
   const canWrite = hasRole(role, "MEMBER");
 
-  const skeleton = await getTraceSkeleton(projectId, decodeRouteParam(traceId).toLowerCase());
-  if (!skeleton) notFound();
+  const id = decodeRouteParam(traceId).toLowerCase();
+  const [skeleton, payload] = await Promise.all([
+    getTraceSkeleton(projectId, id),
+    getTraceInputOutput(projectId, id),
+  ]);
+  if (!skeleton || !payload) notFound();
   const query = await searchParams;
 
   return (
     <div className="space-y-4">
       <TraceHeader projectId={projectId} summary={skeleton.summary} canWrite={canWrite} />
+      <TraceInputOutputPanel payload={payload} />
       <TraceExplorer
         projectId={projectId}
         traceId={skeleton.summary.traceId}
