@@ -34,12 +34,16 @@ export async function createScoreConfig(projectId: string, body: unknown) {
         description: input.description ?? null,
       },
     })
-    .catch((error: unknown) => {
+    .catch(async (error: unknown) => {
       // P2002: the unique (projectId, name) index refused a second config of that name.
-      if (isUniqueViolation(error)) {
-        throw new AppError("conflict", `name: score config ${input.name} already exists`);
-      }
-      throw error;
+      if (!isUniqueViolation(error)) throw error;
+      const existing = await getPrisma().scoreConfig.findFirst({
+        where: { projectId, name: input.name },
+      });
+      const hint = existing?.isArchived
+        ? " (archived: unarchive it, or delete it through the API, to use the name)"
+        : "";
+      throw new AppError("conflict", `name: score config ${input.name} already exists${hint}`);
     });
   return toPublicScoreConfig(config);
 }

@@ -47,6 +47,16 @@ describe("PATCH /api/public/score-configs/:id", () => {
     expect((await send("POST", "/api/public/scores", score)).status).toBe(201);
   });
 
+  it("says why the name of an archived config cannot be taken again", async () => {
+    const name = `retired-${RUN}`;
+    const configId = await createConfig(name);
+    await send("PATCH", `/api/public/score-configs/${configId}`, { isArchived: true });
+
+    const again = await send("POST", "/api/public/score-configs", { name, dataType: "BOOLEAN" });
+    expect(again.status).toBe(409);
+    expect(String(again.body.error)).toMatch(/^name: .* already exists \(archived: unarchive it/);
+  });
+
   it.each<[string, unknown, RegExp]>([
     ["a non-boolean isArchived", { isArchived: "yes" }, /isArchived/],
     ["a field that cannot change", { dataType: "BOOLEAN" }, /dataType|Unrecognized/],
