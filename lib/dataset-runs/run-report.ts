@@ -1,4 +1,5 @@
 import { getSql } from "../db/sql";
+import { summarizeScoresOfName, type SummarizedScore } from "../scores/score-summary";
 
 /**
  * Dataset runs side by side: per run the linked traces' latency, cost and average scores, and per
@@ -140,7 +141,7 @@ export async function compareRuns(
             latency_ms: number | null;
             total_cost: string | null;
             error_count: number | null;
-            scores: Record<string, number | string> | null;
+            scores: SummarizedScore[] | null;
           }[]
         >`
           SELECT ri."datasetRunId" AS run_id, ri."datasetItemId" AS item_id,
@@ -149,8 +150,8 @@ export async function compareRuns(
               ELSE t."output"::text END, ${PREVIEW_CHARS}) AS output_preview,
             (t."duration_ns" / 1e6)::float8 AS latency_ms,
             trim_scale(t."total_cost")::text AS total_cost, t."error_count",
-            (SELECT jsonb_object_agg(s."name",
-                COALESCE(to_jsonb(s."value"), to_jsonb(s."stringValue")))
+            (SELECT jsonb_agg(jsonb_build_object('name', s."name", 'value', s."value",
+                'stringValue', s."stringValue") ORDER BY s."timestamp", s."id")
               FROM "Score" AS s
               WHERE s."projectId" = ri."projectId" AND s."traceId" = ri."traceId") AS scores
           FROM "DatasetRunItem" AS ri
@@ -168,7 +169,7 @@ export async function compareRuns(
         latencyMs: cell.latency_ms,
         totalCost: cell.total_cost,
         error: (cell.error_count ?? 0) > 0,
-        scores: cell.scores ?? {},
+        scores: summarizeCellScores(cell.scores ?? []),
       };
     }
     return {
@@ -180,4 +181,24 @@ export async function compareRuns(
     };
   });
   return { rows, totalItems: count?.total ?? 0 };
+}
+
+/**
+ * A run cell's scores per name: one number, or the average of several; labels (categorical and
+ * boolean scores) as a label, or by frequency when reviewers gave several.
+ */
+function summarizeCellScores(scores: readonly SummarizedScore[]): Record<string, number | string> {
+  const byName = new Map<string, SummarizedScore[]>();
+  for (const score of scores) byName.set(score.name, [...(byName.get(score.name) ?? []), score]);
+  const summary: Record<string, number | string> = {};
+  for (const [name, ofName] of byName) {
+    const numbers = ofName.flatMap((score) =>
+      score.stringValue === null && score.value !== null ? [score.value] : [],
+    );
+    summary[name] =
+      numbers.length === ofName.length
+        ? numbers.reduce((sum, value) => sum + value, 0) / numbers.length
+        : summarizeScoresOfName(ofName);
+  }
+  return summary;
 }

@@ -71,6 +71,12 @@ describe("dataset runs", () => {
         });
         const correct = answer === ["Paris", "Tokyo"][index] ? 1 : 0;
         await post("/api/public/scores", { traceId, name: "correct", value: correct });
+        if (answer === "Tokyo") {
+          // Three reviewers' labels: the cell shows them all, not one of them.
+          for (const tone of ["polite", "curt", "polite"]) {
+            await post("/api/public/scores", { traceId, name: `tone-${run}`, value: tone });
+          }
+        }
       }
     }
     browser = await launchBrowser();
@@ -104,7 +110,7 @@ describe("dataset runs", () => {
     expect(await page.getByTestId("compare-table").locator("img").count()).toBe(0);
     expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
     expect(await japan.getByTestId("run-cell-score").allTextContents()).toEqual(
-      expect.arrayContaining(["correct: 0", "correct: 1"]),
+      expect.arrayContaining(["correct: 0", "correct: 1", `tone-${run}: polite ×2, curt`]),
     );
     await context.close();
   });
