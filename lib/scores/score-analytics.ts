@@ -84,7 +84,8 @@ export async function getScoreAnalytics(
     sql<ScorePair[]>`
       WITH sides AS (
         SELECT s."traceId", COALESCE(s."observationId", '') AS target, s."source",
-          avg(s."value"::numeric)::float8 AS value, mode() WITHIN GROUP (ORDER BY s."stringValue") AS label
+          avg(s."value"::numeric)::float8 AS value,
+          mode() WITHIN GROUP (ORDER BY s."stringValue") AS label
         FROM "Score" AS s
         WHERE ${scope} AND s."traceId" IS NOT NULL AND s."source" IN ('EVAL', 'ANNOTATION')
         GROUP BY 1, 2, 3

@@ -181,7 +181,7 @@ describe("a price too large for the cost columns", () => {
   // Regression: a span of a model priced at 1e394 USD per token overflowed NUMERIC(30, 12); the
   // COPY of its batch failed, the request hung 120 s and answered 500 with every span of it
   // lost, and the cost recompute job failed and retried. Such a span is now stored unpriced.
-  it("leaves a span of a price stored before the validation unpriced, and stores the rest", async () => {
+  it("leaves a span of a price stored earlier unpriced, and stores the rest", async () => {
     const project = await createOtherProject(`cost-overflow-${newSpanId()}`);
     process.env.DATABASE_URL ??= inject("databaseUrl");
     const { getPrisma } = await import("../../lib/db/prisma");

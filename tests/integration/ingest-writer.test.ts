@@ -247,7 +247,7 @@ describe("a COPY the server refuses", () => {
   // nothing that is still waited on), so a batch with a cost overflowing NUMERIC(30, 12) hung
   // its request for the 120 s COPY timeout, holding its trace locks and connection. The
   // refusal is now caught as it arrives.
-  it("should fail the write at once with the server's error and leave the pool usable", async () => {
+  it("should fail the write at once with the server's error, the pool still usable", async () => {
     const { buildSpanBatch, writeSpanBatch } = await import("../../lib/ingest/write-spans");
     const refused = spanAt(Date.now() - 2000, {
       attributes: [{ key: "llm.cost.total", value: { stringValue: "0.123456789" } }],
