@@ -33,9 +33,20 @@ function perMillion(value: string | null): string {
   return value === null ? "—" : `$${new Decimal(value).times(1_000_000).toFixed()}`;
 }
 
+/**
+ * A price typed per 1M tokens as the API's price per token. Text that is not a number is sent
+ * as typed: the server's validation (shared with the public API) names the field in its reply.
+ */
 function perToken(value: string): string | undefined {
   const trimmed = value.trim();
-  return trimmed ? new Decimal(trimmed).div(1_000_000).toFixed() : undefined;
+  if (!trimmed) return undefined;
+  let perMillion: Decimal;
+  try {
+    perMillion = new Decimal(trimmed);
+  } catch {
+    return trimmed;
+  }
+  return perMillion.isFinite() ? perMillion.div(1_000_000).toString() : trimmed;
 }
 
 function progressPercent(run: RunRow): number {

@@ -3,15 +3,10 @@ import { getPrisma } from "../db/prisma";
 import type { Prisma } from "../generated/prisma/client";
 import { AppError } from "../http/app-error";
 import { requestCostRecompute } from "./recompute-costs";
+import { TokenPriceZ } from "./token-price";
 import type { PriceRates } from "./types";
 
-const TokenPriceZ = z
-  .union([z.number(), z.string()])
-  .transform((value) => String(value).trim())
-  .refine((value) => /^\d+(\.\d+)?(e-?\d+)?$/i.test(value), "must be a non-negative number")
-  .transform((value) => (/e/i.test(value) ? Number(value).toFixed(20).replace(/0+$/, "") : value))
-  .nullable()
-  .optional();
+const OptionalTokenPriceZ = TokenPriceZ.nullable().optional();
 
 /** A project's own price, in USD per token (Langfuse-style field names). */
 export const CustomPriceInputZ = z.object({
@@ -21,14 +16,14 @@ export const CustomPriceInputZ = z.object({
   matchPattern: z.string().trim().max(1000).nullish(),
   provider: z.string().trim().max(100).nullable().optional(),
   startDate: z.iso.datetime({ offset: true }).optional(),
-  inputPrice: TokenPriceZ,
-  outputPrice: TokenPriceZ,
-  cachedInputPrice: TokenPriceZ,
-  cacheWritePrice: TokenPriceZ,
-  reasoningPrice: TokenPriceZ,
-  audioInputPrice: TokenPriceZ,
-  audioOutputPrice: TokenPriceZ,
-  imageInputPrice: TokenPriceZ,
+  inputPrice: OptionalTokenPriceZ,
+  outputPrice: OptionalTokenPriceZ,
+  cachedInputPrice: OptionalTokenPriceZ,
+  cacheWritePrice: OptionalTokenPriceZ,
+  reasoningPrice: OptionalTokenPriceZ,
+  audioInputPrice: OptionalTokenPriceZ,
+  audioOutputPrice: OptionalTokenPriceZ,
+  imageInputPrice: OptionalTokenPriceZ,
 });
 export type CustomPriceInput = z.input<typeof CustomPriceInputZ>;
 

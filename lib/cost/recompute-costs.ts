@@ -4,8 +4,8 @@ import { RECOMPUTE_TRACES_SQL } from "../ingest/trace-rollup-sql";
 import type { Usage } from "../ingest/types";
 import { enqueueJob, registerWorker } from "../jobs/job-queue";
 import { logger } from "../log/logger";
-import { computeCost } from "./compute-cost";
 import { MARK_COST_HOURS_DIRTY_SQL } from "./cost-rollups";
+import { costFromPrice } from "./price-span";
 import { invalidatePriceBook, loadPriceBook } from "./price-store";
 
 export const RECOMPUTE_QUEUE = "recompute-costs";
@@ -102,22 +102,24 @@ export async function recomputeProjectCosts(runId: string, projectId: string): P
         [span.response_model, span.request_model, span.model],
         span.start_time,
       );
-      const cost = resolved
-        ? computeCost(usageOf(span), resolved.price.rates, resolved.price.tiers)
-        : null;
+      const cost = resolved ? costFromPrice(usageOf(span), resolved) : null;
+      if (cost?.warning) {
+        logger.warn(
+          { projectId, runId, traceId: span.trace_id, spanId: span.span_id, reason: cost.warning },
+          "recomputed span cost left out",
+        );
+      }
       return {
         trace_id: span.trace_id,
         span_id: span.span_id,
         start_time: span.start_exact,
-        input_cost: cost?.input ?? null,
-        output_cost: cost?.output ?? null,
-        total_cost: cost?.total ?? null,
-        cost_source: cost ? "price" : null,
-        price_id: cost && resolved ? resolved.price.id : null,
-        cost_details:
-          cost && resolved
-            ? { ...cost.details, matchedModel: resolved.matchedName, flags: cost.flags }
-            : null,
+        input_cost: cost?.inputCost ?? null,
+        output_cost: cost?.outputCost ?? null,
+        total_cost: cost?.totalCost ?? null,
+        cost_source: cost?.costSource ?? null,
+        price_id: cost?.priceId ?? null,
+        cost_details: cost?.costDetails ?? null,
+        cost_warning: cost?.warning ?? null,
       };
     });
     const traceIds = [...new Set(spans.map((span) => span.trace_id))];
@@ -125,11 +127,18 @@ export async function recomputeProjectCosts(runId: string, projectId: string): P
       transaction`
         UPDATE spans s SET input_cost = u.input_cost, output_cost = u.output_cost,
           total_cost = u.total_cost, cost_source = u.cost_source, price_id = u.price_id,
-          cost_details = u.cost_details, updated_at = now()
+          cost_details = u.cost_details, updated_at = now(),
+          -- The cost warning of an earlier pricing (see limitSpanCost) gives way to this one.
+          warnings = (
+            SELECT COALESCE(jsonb_agg(w.value ORDER BY w.ordinality), '[]'::jsonb)
+            FROM jsonb_array_elements(s.warnings) WITH ORDINALITY AS w(value, ordinality)
+            WHERE w.value #>> '{}' NOT LIKE 'cost: the %'
+          ) || CASE WHEN u.cost_warning IS NULL THEN '[]'::jsonb
+            ELSE jsonb_build_array(u.cost_warning) END
         FROM json_to_recordset(${JSON.stringify(updates)}::text::json)
           AS u(trace_id text, span_id text, start_time timestamptz, input_cost numeric,
             output_cost numeric, total_cost numeric, cost_source text, price_id text,
-            cost_details jsonb)
+            cost_details jsonb, cost_warning text)
         WHERE s.project_id = ${projectId} AND s.trace_id = u.trace_id AND s.span_id = u.span_id
           AND s.start_time = u.start_time`,
       transaction.unsafe(RECOMPUTE_TRACES_SQL, [projectId, traceIds]),

@@ -114,13 +114,16 @@ export function buildSpanRow(
   const estimated = estimateUsage(mapped);
   const startTime = new Date(Number(times.startNs / 1_000_000n));
   const priced = estimated ? { ...mapped, usage: estimated } : mapped;
+  const cost = priceSpan(priced, startTime, options.priceBook ?? EMPTY_PRICE_BOOK);
   const context: RowContext = {
     mapped,
     times,
     usage: estimated ?? mapped.usage,
     usageEstimated: estimated !== null,
-    cost: priceSpan(priced, startTime, options.priceBook ?? EMPTY_PRICE_BOOK),
-    warnings: times.warning ? [...mapped.warnings, times.warning] : [...mapped.warnings],
+    cost,
+    warnings: [...mapped.warnings, times.warning, cost.warning].filter(
+      (warning): warning is string => Boolean(warning),
+    ),
     options,
   };
 

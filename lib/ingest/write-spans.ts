@@ -250,17 +250,18 @@ function upsertFromStaging(
 }
 
 const COPY_CHUNK_BYTES = 256 * 1024;
+/** A last resort only: a refused COPY fails at once (see watchCopyRefusal). */
 const COPY_TIMEOUT_MS = 120_000;
 
 /**
- * Streams COPY text. postgres.js never ends the stream when the server refuses a COPY (the
- * error goes to a promise already resolved with the stream), so the wait is bounded: the rows
- * are checked so that no constraint can refuse them, a refusal would be a bug, and it must fail
- * the request rather than hang it.
+ * Streams COPY text and waits until the server has taken it; a refusal (a value a column
+ * cannot hold, say) rejects with the server's error as soon as it arrives, so the request fails
+ * with a 500 at once and the transaction rolls back, releasing its trace locks and connection.
  */
-// Limitation: were a COPY refused anyway, the request would fail only after COPY_TIMEOUT_MS.
 async function copyText(transaction: TransactionSql, copySql: string, text: Uint8Array) {
-  const writable = await transaction.unsafe(copySql).writable();
+  const query = transaction.unsafe(copySql);
+  const refused = watchCopyRefusal(query);
+  const writable = await query.writable();
   // Chunks never split a line: postgres.js sends each write as one CopyData message, and
   // Postgres accepts lines split across messages, but whole lines keep messages independent.
   for (let start = 0; start < text.byteLength;) {
@@ -279,10 +280,44 @@ async function copyText(transaction: TransactionSql, copySql: string, text: Uint
     timer = setTimeout(() => reject(new Error("COPY of spans did not complete")), COPY_TIMEOUT_MS);
   });
   try {
-    await Promise.race([once(writable, "finish"), timeout]);
+    await Promise.race([once(writable, "finish"), refused, timeout]);
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The part of a postgres.js query that learns of its failure (see watchCopyRefusal). */
+interface RejectableQuery {
+  reject?: (error: unknown) => void;
+}
+
+/**
+ * A promise that rejects with the server's error when it refuses a COPY. postgres.js (3.4.9)
+ * resolves a COPY query with its stream and, when the server refuses the data after the last
+ * chunk, hands the error only to that query's own `reject`, which no longer settles anything,
+ * and never finishes the stream (porsager/postgres#1173): without this, the wait would end only
+ * at COPY_TIMEOUT_MS, holding the transaction, its trace locks and its connection until then.
+ * The hook is postgres.js's query object's own member; should a version lack it, the timeout
+ * still applies.
+ */
+function watchCopyRefusal(query: object): Promise<never> {
+  const rejectable = query as RejectableQuery;
+  const original = rejectable.reject;
+  const refused = new Promise<never>((_resolve, reject) => {
+    if (typeof original !== "function") return;
+    rejectable.reject = (error: unknown) => {
+      reject(copyRefusal(error));
+      original.call(query, error);
+    };
+  });
+  // Also rejects when the COPY failed some other way, already reported by the stream.
+  refused.catch(() => undefined);
+  return refused;
+}
+
+function copyRefusal(error: unknown): Error {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new Error(`COPY of spans was refused: ${reason}`, { cause: error });
 }
 
 /**

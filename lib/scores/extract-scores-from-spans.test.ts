@@ -59,6 +59,17 @@ describe("extractScoresFromSpans", () => {
     ],
     ["no value and no label gives no score", { "gen_ai.evaluation.name": "tone" }, []],
     ["a non-numeric output gives no score", { "langfuse.observation.output": "great" }, []],
+    // Regression: a value of 1e308 was stored and made the scores page answer 500.
+    ["a value beyond ±1e12 gives no score", { "eval.score": double(1e308) }, []],
+    [
+      "a label keeps its score without a value beyond ±1e12",
+      {
+        "gen_ai.evaluation.name": "tone",
+        "gen_ai.evaluation.score.value": double(-1e13),
+        "gen_ai.evaluation.score.label": "polite",
+      },
+      [[`eval-${TRACE}-${JUDGE}-tone`, "tone", ANSWER, null, "polite", null]],
+    ],
   ])("%s", (_title, attributes, expected) => {
     expect(summarize([evaluatorSpan(attributes)])).toEqual(expected);
   });

@@ -2,6 +2,7 @@ import { AttributeReader } from "../ingest/map/attributes";
 import type { MappedSpan, OtlpKeyValue } from "../ingest/types";
 
 import type { ScoreRecord } from "./save-scores";
+import { isStorableScoreNumber } from "./score-schemas";
 
 /** The OTel GenAI event that carries one evaluation result. */
 export const EVALUATION_RESULT_EVENT = "gen_ai.evaluation.result";
@@ -54,10 +55,11 @@ export function extractScoresFromSpans(
 function readEvaluatorSpan(mapped: MappedSpan): Evaluation | null {
   const reader = new AttributeReader(mapped.span.attributes, []);
   const name = reader.readString("gen_ai.evaluation.name") ?? mapped.span.name;
-  const value =
+  const value = storableOrNull(
     reader.readNumber("gen_ai.evaluation.score.value") ??
-    reader.readNumber("eval.score") ??
-    numberOf(mapped.output);
+      reader.readNumber("eval.score") ??
+      numberOf(mapped.output),
+  );
   const label = reader.readString("gen_ai.evaluation.score.label");
   const explanation =
     reader.readString("gen_ai.evaluation.explanation") ?? reader.readString("eval.explanation");
@@ -69,10 +71,18 @@ function readEvaluationEvent(attributes: readonly OtlpKeyValue[]): Evaluation | 
   // Limitation: an event without gen_ai.evaluation.name (required by the semconv) is skipped:
   // there is no name to score under that a re-send would reproduce.
   const name = reader.readString("gen_ai.evaluation.name");
-  const value = reader.readNumber("gen_ai.evaluation.score.value");
+  const value = storableOrNull(reader.readNumber("gen_ai.evaluation.score.value"));
   const label = reader.readString("gen_ai.evaluation.score.label");
   if (name === null || (value === null && label === null)) return null;
   return { name, value, label, explanation: reader.readString("gen_ai.evaluation.explanation") };
+}
+
+/**
+ * A judge's number outside the storable range (see MAX_SCORE_MAGNITUDE) is left out, as if not
+ * sent: the span is stored anyway, and one bad score must not cost the request's other scores.
+ */
+function storableOrNull(value: number | null): number | null {
+  return value !== null && isStorableScoreNumber(value) ? value : null;
 }
 
 /** A judge's output that is a plain number (or numeric text) is its score. */

@@ -2,8 +2,14 @@ import { randomUUID } from "node:crypto";
 
 import { getPrisma } from "../db/prisma";
 import { Prisma } from "../generated/prisma/client";
+import { AppError } from "../http/app-error";
 
-import type { ScoreDataTypeName, ScoreSourceName } from "./score-schemas";
+import {
+  isStorableScoreNumber,
+  SCORE_RANGE_MESSAGE,
+  type ScoreDataTypeName,
+  type ScoreSourceName,
+} from "./score-schemas";
 
 /** A score ready to store; `id` null means a new score with a generated id. */
 export interface ScoreRecord {
@@ -27,6 +33,16 @@ export interface ScoreRecord {
   configId: string | null;
   /** When the score was given; now unless the source knows better (an event's time). */
   timestamp: Date | null;
+}
+
+/**
+ * Every score is written through here: a value the analytics cannot handle is refused (a 400
+ * naming `value`), whichever path (API, batch, reviewer, judge spans) produced it.
+ */
+function assertStorableValue(record: ScoreRecord): void {
+  if (record.value !== null && !isStorableScoreNumber(record.value)) {
+    throw new AppError("bad_request", `value: ${SCORE_RANGE_MESSAGE}`);
+  }
 }
 
 function buildUpsert(record: ScoreRecord & { id: string }) {
@@ -61,6 +77,7 @@ function buildUpsert(record: ScoreRecord & { id: string }) {
  * createdAt kept), otherwise a new score is created. Returns the score's id.
  */
 export async function saveScore(record: ScoreRecord): Promise<string> {
+  assertStorableValue(record);
   const id = record.id ?? randomUUID();
   await buildUpsert({ ...record, id });
   return id;
@@ -73,6 +90,7 @@ export async function saveScore(record: ScoreRecord): Promise<string> {
 export async function saveScores(records: readonly ScoreRecord[]): Promise<number> {
   const byKey = new Map<string, ScoreRecord & { id: string }>();
   for (const record of records) {
+    assertStorableValue(record);
     const id = record.id ?? randomUUID();
     byKey.set(`${record.projectId}\u0000${id}`, { ...record, id });
   }

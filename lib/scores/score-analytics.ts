@@ -47,6 +47,8 @@ export async function listScoreNameSummaries(
 
 /**
  * Distribution, daily trend and judge-versus-human agreement of one score name since `from`.
+ * Averages are taken in numeric: float8's avg also sums squares, which overflows for values
+ * beyond about 1e154 (new scores are kept within ±1e12, older ones may not be).
  * Agreement pairs an EVAL and an ANNOTATION score of the target (trace, or span of a trace);
  * several scores of one side on a target are averaged (labels: the most frequent).
  */
@@ -70,19 +72,20 @@ export async function getScoreAnalytics(
         dataType: string | null;
       }[]
     >`
-      SELECT count(*) AS count, avg(s."value")::float8 AS average, min(s."value") AS min,
+      SELECT count(*) AS count, avg(s."value"::numeric)::float8 AS average, min(s."value") AS min,
         max(s."value") AS max, mode() WITHIN GROUP (ORDER BY s."dataType")::text AS "dataType"
       FROM "Score" AS s WHERE ${scope}`,
     sql<{ day: string; source: string; average: number | null; count: string }[]>`
       SELECT to_char(date_trunc('day', s."timestamp"), 'YYYY-MM-DD') AS day,
         s."source"::text AS source,
-        avg(s."value")::float8 AS average, count(*) AS count
+        avg(s."value"::numeric)::float8 AS average, count(*) AS count
       FROM "Score" AS s WHERE ${scope}
       GROUP BY 1, 2 ORDER BY 1, 2`,
     sql<ScorePair[]>`
       WITH sides AS (
         SELECT s."traceId", COALESCE(s."observationId", '') AS target, s."source",
-          avg(s."value")::float8 AS value, mode() WITHIN GROUP (ORDER BY s."stringValue") AS label
+          avg(s."value"::numeric)::float8 AS value,
+          mode() WITHIN GROUP (ORDER BY s."stringValue") AS label
         FROM "Score" AS s
         WHERE ${scope} AND s."traceId" IS NOT NULL AND s."source" IN ('EVAL', 'ANNOTATION')
         GROUP BY 1, 2, 3
@@ -127,17 +130,25 @@ async function numericHistogram(scope: Scope, min: number | null, max: number | 
       SELECT count(*) AS count FROM "Score" AS s WHERE ${scope} AND s."value" IS NOT NULL`;
     return [{ bucket: formatNumber(min), count: Number(row?.count ?? 0) }];
   }
-  const width = (max - min) / HISTOGRAM_BINS;
-  // width_bucket puts the maximum in bin n+1; LEAST folds it into the last bin.
+  // Bins from halves of the values: max - min overflows float8 for values beyond ±9e307
+  // (stored before the range check), max / 2 - min / 2 cannot. NULLIF: halves of two distinct
+  // subnormal bounds can be equal; their values all go to the first bin.
   const rows = await sql<{ bin: number; count: string }[]>`
-    SELECT LEAST(width_bucket(s."value", ${min}::float8, ${max}::float8, ${HISTOGRAM_BINS}),
-        ${HISTOGRAM_BINS}) AS bin,
+    SELECT LEAST(GREATEST(floor(
+        (s."value" / 2 - ${min}::float8 / 2)
+          / NULLIF(${max}::float8 / 2 - ${min}::float8 / 2, 0) * ${HISTOGRAM_BINS}
+      )::int + 1, 1), ${HISTOGRAM_BINS}) AS bin,
       count(*) AS count
     FROM "Score" AS s WHERE ${scope} AND s."value" IS NOT NULL
     GROUP BY 1`;
   const counts = new Map(rows.map((row) => [Number(row.bin), Number(row.count)]));
+  // A weighted mean of the bounds, which cannot overflow as min + index * width could.
+  const edge = (index: number) => {
+    const share = index / HISTOGRAM_BINS;
+    return min * (1 - share) + max * share;
+  };
   return Array.from({ length: HISTOGRAM_BINS }, (_, index) => ({
-    bucket: `${formatNumber(min + index * width)}–${formatNumber(min + (index + 1) * width)}`,
+    bucket: `${formatNumber(edge(index))}–${formatNumber(edge(index + 1))}`,
     count: counts.get(index + 1) ?? 0,
   }));
 }

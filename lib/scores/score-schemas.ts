@@ -16,8 +16,31 @@ const MAX_COMMENT_LENGTH = 5000;
 
 const idText = z.string().trim().min(1, "must not be empty").max(MAX_ID_LENGTH);
 
+/**
+ * The largest magnitude of a numeric score value. The scores page and the traces list average,
+ * bin and compare values in float8, whose aggregates square them (avg keeps a sum of squares,
+ * which overflows from about 1e154) and add them up; within ±1e12 all of that stays finite for
+ * billions of scores, and a double still holds three decimals exactly. No real score (a
+ * rating, a probability, a latency, a count) comes near it.
+ */
+export const MAX_SCORE_MAGNITUDE = 1e12;
+
+/** Why a numeric score value was refused (the caller names the field). */
+export const SCORE_RANGE_MESSAGE = "must be between -1e12 and 1e12";
+
+/** Whether a numeric score value may be stored (see MAX_SCORE_MAGNITUDE). */
+export function isStorableScoreNumber(value: number): boolean {
+  return Number.isFinite(value) && Math.abs(value) <= MAX_SCORE_MAGNITUDE;
+}
+
+/** A numeric score value (or a category's value): finite, within ±MAX_SCORE_MAGNITUDE. */
+export const ScoreNumberZ = z
+  .number()
+  .min(-MAX_SCORE_MAGNITUDE, SCORE_RANGE_MESSAGE)
+  .max(MAX_SCORE_MAGNITUDE, SCORE_RANGE_MESSAGE);
+
 /** A score value as sent: a number, a category label or a boolean (never NaN or Infinity). */
-export const ScoreValueZ = z.union([z.number(), z.string().max(MAX_NAME_LENGTH), z.boolean()], {
+export const ScoreValueZ = z.union([ScoreNumberZ, z.string().max(MAX_NAME_LENGTH), z.boolean()], {
   error: "must be a finite number, a string or a boolean",
 });
 
@@ -44,7 +67,8 @@ export type CreateScoreInput = z.infer<typeof CreateScoreZ>;
 
 const CategoryZ = z.object({
   label: z.string().trim().min(1, "must not be empty").max(MAX_NAME_LENGTH),
-  value: z.number(),
+  // Stored as the value of every score of this category.
+  value: ScoreNumberZ,
 });
 export type ScoreCategory = z.infer<typeof CategoryZ>;
 

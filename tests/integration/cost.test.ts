@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { attribute, stringAttribute } from "../../lib/otlp/test-builders";
 import {
   baseUrl,
@@ -10,6 +10,7 @@ import {
   postSpans,
   span,
 } from "./ingest-helpers";
+import { bootstrapProject, signInOwner } from "./reviewer-helpers";
 
 function intAttribute(key: string, value: number) {
   return attribute(key, { intValue: String(value) });
@@ -136,6 +137,106 @@ describe("cost at ingest and after a price change", () => {
     });
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: string }).error).toMatch(message);
+  });
+});
+
+describe("a price too large for the cost columns", () => {
+  const HUGE_PER_TOKEN = `1${"0".repeat(394)}`;
+  const RATE_KINDS = [
+    "cacheRead",
+    "cacheWrite",
+    "reasoning",
+    "audioInput",
+    "audioOutput",
+    "imageInput",
+  ];
+
+  // Regression: the prices page took 1e400 per 1M tokens while the API refused it with an
+  // unclear message, and "abc" failed in the browser with a DecimalError. Both now go through
+  // one validation that names the field.
+  it.each([
+    ['{"modelName":"x","inputPrice":1e400}', /^Invalid inputPrice: must be at most 1000 /],
+    ['{"modelName":"x","inputPrice":"1e+394"}', /^Invalid inputPrice: must be at most 1000 /],
+    ['{"modelName":"x","outputPrice":"abc"}', /^Invalid outputPrice: must be a non-negative /],
+  ])("is refused by the prices page and the public API: %s", async (body, message) => {
+    const project = await createOtherProject(`cost-huge-${newSpanId()}`);
+    const viaApi = await fetch(`${baseUrl()}/api/public/models`, {
+      method: "POST",
+      headers: { authorization: project.auth, "content-type": "application/json" },
+      body,
+    });
+    const owner = await signInOwner();
+    const { projectId } = await bootstrapProject();
+    const viaPage = await owner.request(`/api/projects/${projectId}/models`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+    });
+    for (const response of [viaApi, viaPage]) {
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { error: string }).error).toMatch(message);
+    }
+  });
+
+  // Regression: a span of a model priced at 1e394 USD per token overflowed NUMERIC(30, 12); the
+  // COPY of its batch failed, the request hung 120 s and answered 500 with every span of it
+  // lost, and the cost recompute job failed and retried. Such a span is now stored unpriced.
+  it("leaves a span of a price stored earlier unpriced, and stores the rest", async () => {
+    const project = await createOtherProject(`cost-overflow-${newSpanId()}`);
+    process.env.DATABASE_URL ??= inject("databaseUrl");
+    const { getPrisma } = await import("../../lib/db/prisma");
+    const { getSql } = await import("../../lib/db/sql");
+    await getPrisma().modelPrice.create({
+      data: {
+        projectId: project.projectId,
+        model: "huge-model",
+        effectiveFrom: new Date(0),
+        rates: {
+          ...Object.fromEntries(RATE_KINDS.map((kind) => [kind, null])),
+          input: HUGE_PER_TOKEN,
+          output: "0.000002",
+        },
+      },
+    });
+    const traceId = newTraceId();
+    const huge = generation(traceId, "huge-model", 1000, 1000);
+    const known = generation(traceId, "gpt-4o", 1000, 1000);
+
+    const started = Date.now();
+    const response = await postSpans([huge, known], { auth: project.auth });
+    expect(response.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(10_000);
+
+    const storedSpans = async () =>
+      getSql()<{ span_id: string; total_cost: string | null; warnings: string[] }[]>`
+        SELECT span_id, total_cost::text, warnings FROM spans
+        WHERE project_id = ${project.projectId} AND trace_id = ${traceId}`;
+    const expectStored = async () => {
+      const rows = new Map((await storedSpans()).map((row) => [row.span_id, row] as const));
+      expect(Number(rows.get(String(known.spanId))?.total_cost)).toBeGreaterThan(0);
+      expect(rows.get(String(huge.spanId))?.total_cost).toBeNull();
+      const warnings = rows.get(String(huge.spanId))?.warnings ?? [];
+      expect(
+        warnings.filter((warning) => warning.startsWith("cost: the inputCost computed")),
+      ).toHaveLength(1);
+      expect((await traceCost(traceId, project.auth)).totalCost).toBe(
+        Number(rows.get(String(known.spanId))?.total_cost),
+      );
+    };
+    await expectStored();
+
+    // The recompute job a price change starts finishes, and leaves the same state.
+    const created = await fetch(`${baseUrl()}/api/public/models`, {
+      method: "POST",
+      headers: { authorization: project.auth, "content-type": "application/json" },
+      body: JSON.stringify({ modelName: "unrelated-model", inputPrice: "1" }),
+    });
+    expect(created.status).toBe(201);
+    await waitForRecompute(
+      ((await created.json()) as { recomputeRunId: string }).recomputeRunId,
+      project.auth,
+    );
+    await expectStored();
   });
 });
 

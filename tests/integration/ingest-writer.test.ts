@@ -241,3 +241,38 @@ describe("trace rollups computed with the batch", () => {
     await expectSameAsRecomputed([orphanTrace, cycleTrace]);
   });
 });
+
+describe("a COPY the server refuses", () => {
+  // Regression: postgres.js never finishes a COPY stream the server refused (its error reaches
+  // nothing that is still waited on), so a batch with a cost overflowing NUMERIC(30, 12) hung
+  // its request for the 120 s COPY timeout, holding its trace locks and connection. The
+  // refusal is now caught as it arrives.
+  it("should fail the write at once with the server's error, the pool still usable", async () => {
+    const { buildSpanBatch, writeSpanBatch } = await import("../../lib/ingest/write-spans");
+    const refused = spanAt(Date.now() - 2000, {
+      attributes: [{ key: "llm.cost.total", value: { stringValue: "0.123456789" } }],
+    });
+    const batch = buildSpanBatch(PROJECT, [mapSpan(refused)], { maxIoBytes: 1024 * 1024 });
+    // A value the row checks would never let through, put straight into the COPY text.
+    const text = Buffer.from(batch.copyText).toString("utf8");
+    expect(text).toContain("\t0.123456789\t");
+    batch.copyText = Buffer.from(text.replace("\t0.123456789\t", `\t1${"0".repeat(20)}\t`));
+
+    const started = Date.now();
+    await expect(writeSpanBatch(PROJECT, batch)).rejects.toThrow(
+      /^COPY of spans was refused: numeric field overflow/,
+    );
+    expect(Date.now() - started).toBeLessThan(10_000);
+
+    // Other writes, as many as the pool has connections, go on; the refused batch left nothing.
+    const others = Array.from({ length: 12 }, () => spanAt(Date.now() - 1000));
+    const results = await Promise.all(others.map((span) => write([span])));
+    expect(results.map((result) => result.written)).toEqual(others.map(() => 1));
+    const stored = await getSql()<{ count: bigint }[]>`
+      SELECT count(*) FROM spans WHERE project_id = ${PROJECT} AND trace_id = ${refused.traceId}`;
+    expect(stored[0]?.count).toBe(0n);
+    const aborted = await getSql()<{ count: bigint }[]>`
+      SELECT count(*) FROM pg_stat_activity WHERE state = 'idle in transaction (aborted)'`;
+    expect(aborted[0]?.count).toBe(0n);
+  }, 30_000);
+});

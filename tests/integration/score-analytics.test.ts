@@ -2,6 +2,7 @@
 // one score name, computed from scores sent over the public API.
 import { beforeAll, describe, expect, inject, it } from "vitest";
 
+import { getPrisma } from "../../lib/db/prisma";
 import { getScoreAnalytics } from "../../lib/scores/score-analytics";
 import { AUTH, baseUrl, newSpanId, newTraceId } from "./ingest-helpers";
 import { bootstrapProject, signInOwner } from "./reviewer-helpers";
@@ -82,6 +83,58 @@ describe("getScoreAnalytics", () => {
     const analytics = await getScoreAnalytics(projectId, NUMERIC, new Date(Date.now() + HOUR));
     expect(analytics.count).toBe(0);
     expect(analytics.distribution).toEqual([]);
+  });
+});
+
+describe("getScoreAnalytics with extreme values", () => {
+  // Regression: a score of 1e308 was accepted and the scores page then answered 500 ("value out
+  // of range: overflow"): float8's avg also sums squares, and the histogram took max - min.
+  // New values are kept within ±1e12; averages and bins now also survive older, larger ones.
+  const binCounts = (analytics: Awaited<ReturnType<typeof getScoreAnalytics>>) =>
+    analytics.distribution.map((bin) => bin.count);
+
+  it("handles values at the ends of the accepted range", async () => {
+    const name = `extreme-${RUN}`;
+    for (const value of [1e12, -1e12, 0.5, 1e12]) {
+      await postScore({ traceId: newTraceId(), name, value, source: "EVAL" });
+    }
+
+    const analytics = await getScoreAnalytics(projectId, name, new Date(Date.now() - HOUR));
+
+    expect(analytics).toMatchObject({ dataType: "NUMERIC", count: 4, average: 250000000000.125 });
+    expect(binCounts(analytics)).toEqual([1, 0, 0, 0, 0, 1, 0, 0, 0, 2]);
+    expect(analytics.trend).toEqual([
+      expect.objectContaining({ source: "EVAL", average: 250000000000.125, count: 4 }),
+    ]);
+  });
+
+  it("handles values stored before the range check, and the page shows them", async () => {
+    const name = `stored-extreme-${RUN}`;
+    const traceId = newTraceId();
+    await getPrisma().score.createMany({
+      data: [1e308, -1e308, 0, 1e308].map((value, index) => ({
+        id: `${name}-${index}`,
+        projectId,
+        name,
+        dataType: "NUMERIC" as const,
+        value,
+        source: index === 0 ? ("ANNOTATION" as const) : ("EVAL" as const),
+        traceId,
+      })),
+    });
+
+    const analytics = await getScoreAnalytics(projectId, name, new Date(Date.now() - HOUR));
+
+    expect(analytics).toMatchObject({ count: 4, average: 2.5e307 });
+    expect(binCounts(analytics)).toEqual([1, 0, 0, 0, 0, 1, 0, 0, 0, 2]);
+    expect(analytics.distribution[0]?.bucket).toBe("-1e+308–-8e+307");
+    expect(analytics.agreement.pairs).toBe(1);
+
+    const owner = await signInOwner();
+    const page = await owner.request(
+      `/project/${projectId}/scores?range=30d&name=${encodeURIComponent(name)}`,
+    );
+    expect(page.status).toBe(200);
   });
 });
 

@@ -87,6 +87,9 @@ describe("POST /api/public/scores refuses bad input with a 400 naming the field"
     ["no value", () => ({ traceId, name: "q" }), "value"],
     ["a null value", () => ({ traceId, name: "q", value: null }), "value"],
     ["an object value", () => ({ traceId, name: "q", value: { score: 1 } }), "value"],
+    // Regression: 1e308 was stored, and the scores page then failed on it.
+    ["a value above 1e12", () => ({ traceId, name: "q", value: 1e308 }), "value"],
+    ["a value below -1e12", () => ({ traceId, name: "q", value: -1.5e12 }), "value"],
     ["no trace, observation or session", () => ({ name: "q", value: 1 }), "traceId"],
     ["an empty traceId", () => ({ traceId: "", name: "q", value: 1 }), "traceId"],
     ["an unknown dataType", () => ({ traceId, name: "q", value: 1, dataType: "TEXT" }), "dataType"],
