@@ -93,20 +93,11 @@ export async function importDatasetItems(
   target: { projectId: string; datasetId: string; userId: string | null },
   input: ImportItemsInput,
 ): Promise<ImportReport> {
-  const file = input.format === "csv" ? parseCsv(input.content) : parseJsonl(input.content);
-  if (file.rows.length > MAX_IMPORT_ROWS) {
-    throw new AppError(
-      "payload_too_large",
-      `content: ${file.rows.length} rows; an import takes at most ${MAX_IMPORT_ROWS}`,
-    );
-  }
-  const mapping = resolveMapping(input.mapping, file.columns);
+  const { file, mapping, rows } = readImportRows(input);
   const errors: ImportRowError[] = [];
   let imported = 0;
   const missingInput = "mapping.input: choose the column that holds the input";
   if (!mapping.input && !input.dryRun) throw new AppError("bad_request", missingInput);
-  // A first look at a file whose columns are named otherwise: columns and preview, to map by hand.
-  const rows = mapping.input ? file.rows : [];
 
   let batch: RowFields[] = [];
   const flush = async () => {
@@ -114,10 +105,9 @@ export async function importDatasetItems(
     batch = [];
   };
 
-  for (const { row, values, error } of rows) {
-    const fields = values && !error ? toItemFields(values, mapping, input) : { error };
+  for (const { row, fields } of rows) {
     if ("error" in fields) {
-      errors.push({ row, message: fields.error ?? "unreadable row" });
+      errors.push({ row, message: fields.error });
       continue;
     }
     if (input.dryRun) continue;
@@ -147,6 +137,30 @@ export async function importDatasetItems(
     errors: errors.slice(0, MAX_REPORTED_ERRORS),
     moreErrors: Math.max(0, errors.length - MAX_REPORTED_ERRORS),
   };
+}
+
+/**
+ * The rows of an import file read into item fields (or a row error each), by the mapping
+ * completed from usual column names; no rows when no column feeds the input yet.
+ */
+export function readImportRows(input: ImportItemsInput) {
+  const file = input.format === "csv" ? parseCsv(input.content) : parseJsonl(input.content);
+  if (file.rows.length > MAX_IMPORT_ROWS) {
+    throw new AppError(
+      "payload_too_large",
+      `content: ${file.rows.length} rows; an import takes at most ${MAX_IMPORT_ROWS}`,
+    );
+  }
+  const mapping = resolveMapping(input.mapping, file.columns);
+  // A first look at a file whose columns are named otherwise: columns and preview, to map by hand.
+  const rows = (mapping.input ? file.rows : []).map(({ row, values, error }) => ({
+    row,
+    fields:
+      values && !error
+        ? toItemFields(values, mapping, input)
+        : { error: error ?? "unreadable row" },
+  }));
+  return { file, mapping, rows };
 }
 
 /**
@@ -226,7 +240,6 @@ function toItemFields(
       input.format === "csv" && input.parseJson && typeof raw === "string"
         ? fromCsvCell(raw)
         : { value: raw };
-    if ("error" in value) return { error: `${field}: ${value.error}` };
     const problem = itemValueProblem(value.value);
     if (problem) return { error: `${field}: ${problem}` };
     fields[field as "input"] = value.value;
