@@ -73,6 +73,8 @@ export interface ImportReport {
   errors: ImportRowError[];
   /** Errors beyond those listed. */
   moreErrors: number;
+  /** What the import did otherwise than the file says, for the whole file (not errors). */
+  notes: string[];
 }
 
 interface ParsedFile {
@@ -87,7 +89,9 @@ interface ParsedFile {
 /**
  * Imports a CSV or JSONL file into a dataset. Each row is checked and stored on its own: a bad
  * row is reported with its number and the good rows are kept (a row with an id that exists in
- * the dataset updates that item as a new version). With dryRun nothing is stored.
+ * the dataset updates that item as a new version; an id of another dataset's item, as in that
+ * dataset's export, makes a new item with a fresh id, noted in the report). With dryRun nothing
+ * is stored.
  */
 export async function importDatasetItems(
   target: { projectId: string; datasetId: string; userId: string | null },
@@ -95,6 +99,7 @@ export async function importDatasetItems(
 ): Promise<ImportReport> {
   const { file, mapping, rows } = readImportRows(input);
   const errors: ImportRowError[] = [];
+  const foreignIdRows: number[] = [];
   let imported = 0;
   const missingInput = "mapping.input: choose the column that holds the input";
   if (!mapping.input && !input.dryRun) throw new AppError("bad_request", missingInput);
@@ -118,7 +123,13 @@ export async function importDatasetItems(
       continue;
     }
     try {
-      await saveDatasetItem({ ...target, id: fields.id ?? null, fields });
+      const saved = await saveDatasetItem({
+        ...target,
+        id: fields.id ?? null,
+        fields,
+        foreignId: "new",
+      });
+      if (fields.id && saved.id !== fields.id) foreignIdRows.push(row);
       imported += 1;
     } catch (saveError) {
       if (!(saveError instanceof AppError)) throw saveError;
@@ -136,7 +147,18 @@ export async function importDatasetItems(
     problem: mapping.input ? null : missingInput,
     errors: errors.slice(0, MAX_REPORTED_ERRORS),
     moreErrors: Math.max(0, errors.length - MAX_REPORTED_ERRORS),
+    notes: foreignIdRows.length > 0 ? [foreignIdNote(foreignIdRows)] : [],
   };
+}
+
+/** Rows whose id names an item of another dataset: they became new items. */
+function foreignIdNote(rows: number[]): string {
+  const listed = rows.slice(0, 20).join(", ") + (rows.length > 20 ? ", …" : "");
+  const which = rows.length === 1 ? `Row ${listed} has the id` : `Rows ${listed} have ids`;
+  return (
+    `${which} of an item in another dataset: imported as new items with fresh ids ` +
+    "(the other dataset is unchanged)."
+  );
 }
 
 /**

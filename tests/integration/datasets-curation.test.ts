@@ -423,6 +423,56 @@ describe("import and export", () => {
       expect(after).toHaveLength(4);
     },
   );
+
+  // Regression: the export's id column maps itself, and every row of a dataset's export imported
+  // into another dataset failed with "belongs to another dataset". Such an id now makes a new
+  // item with a fresh id (noted in the report); an id of the same dataset still updates it.
+  it("imports another dataset's export as new items and its own export as new versions", async () => {
+    const source = await createDataset(`export-ids-${RUN}`);
+    for (const input of ["first", "second"]) {
+      const created = await owner.json(datasetPath(source, "/items"), "POST", {
+        input,
+        expectedOutput: `${input} answer`,
+      });
+      expect(created.status).toBe(201);
+    }
+    const exported = await owner.request(datasetPath(source, "/export?format=csv"));
+    const csv = await exported.text();
+    const sourceItems = (await listItems(source)).data;
+
+    const target = await createDataset(`import-ids-${RUN}`);
+    const intoOther = await owner.json(datasetPath(target, "/import"), "POST", {
+      format: "csv",
+      content: csv,
+    });
+    expect(intoOther.status).toBe(200);
+    expect(intoOther.body).toMatchObject({ imported: 2, errors: [] });
+    expect(intoOther.body.mapping).toMatchObject({ id: "id" });
+    expect(intoOther.body.notes).toEqual([
+      "Rows 1, 2 have ids of an item in another dataset: imported as new items with fresh ids " +
+        "(the other dataset is unchanged).",
+    ]);
+    const targetItems = (await listItems(target)).data;
+    expect(targetItems.map((item) => item.input).sort()).toEqual(["first", "second"]);
+    const sourceIds = new Set(sourceItems.map((item) => item.id));
+    for (const item of targetItems) {
+      expect(sourceIds.has(item.id)).toBe(false);
+      expect(item.version).toBe(1);
+    }
+    const sourceAfter = (await listItems(source)).data;
+    expect(sourceAfter.map((item) => [item.id, item.version]).sort()).toEqual(
+      sourceItems.map((item) => [item.id, item.version]).sort(),
+    );
+
+    const intoSame = await owner.json(datasetPath(source, "/import"), "POST", {
+      format: "csv",
+      content: csv,
+    });
+    expect(intoSame.body).toMatchObject({ imported: 2, errors: [], notes: [] });
+    const updated = (await listItems(source)).data;
+    expect(updated).toHaveLength(2);
+    expect(updated.map((item) => item.version)).toEqual([2, 2]);
+  });
 });
 
 describe("dataset edits", () => {
