@@ -39,6 +39,8 @@ export interface SaveDatasetItemOptions {
    * with a fresh id, as an import of another dataset's export wants).
    */
   foreignId?: "refuse" | "new";
+  /** The version the writer edited: an update of an item now at another version is refused. */
+  expectedVersion?: number;
 }
 
 /**
@@ -88,13 +90,14 @@ async function writeItem(tx: Transaction, options: SaveDatasetItemOptions): Prom
 
 interface StoredSource {
   datasetId: string;
+  version: number;
   sourceTraceId: string | null;
   sourceObservationId: string | null;
 }
 
 async function lockItem(tx: Transaction, projectId: string, id: string) {
   const [row] = await tx<StoredSource[]>`
-    SELECT "datasetId", "sourceTraceId", "sourceObservationId" FROM "DatasetItem"
+    SELECT "datasetId", "version", "sourceTraceId", "sourceObservationId" FROM "DatasetItem"
     WHERE "projectId" = ${projectId} AND "id" = ${id}
     FOR UPDATE`;
   return row ?? null;
@@ -131,6 +134,14 @@ async function updateItem(
 ): Promise<string> {
   const { fields } = options;
   const id = options.id as string;
+  if (options.expectedVersion !== undefined && options.expectedVersion !== existing.version) {
+    throw new AppError(
+      "conflict",
+      `This item changed since you opened it (version ${options.expectedVersion}): ` +
+        `reload to see version ${existing.version}.`,
+      { currentVersion: existing.version },
+    );
+  }
   const traceId =
     fields.sourceTraceId === undefined ? existing.sourceTraceId : fields.sourceTraceId;
   // A new trace without an observation means the whole trace, not the old trace's span.

@@ -10,7 +10,7 @@ import { getPrisma } from "../../lib/db/prisma";
 import { stringAttribute } from "../../lib/otlp/test-builders";
 import { SessionClient } from "../setup/session-client";
 import { basicAuth, TEST_USER } from "../setup/test-env";
-import { testProjectId, type Paged, type PublicDatasetItem } from "./datasets-helpers";
+import { send, testProjectId, type Paged, type PublicDatasetItem } from "./datasets-helpers";
 import { baseUrl, newSpanId, newTraceId, postSpans, span } from "./ingest-helpers";
 
 const RUN = newSpanId();
@@ -427,7 +427,7 @@ describe("import and export", () => {
   // Regression: the export's id column maps itself, and every row of a dataset's export imported
   // into another dataset failed with "belongs to another dataset". Such an id now makes a new
   // item with a fresh id (noted in the report); an id of the same dataset still updates it.
-  it("imports another dataset's export as new items and its own export as new versions", async () => {
+  it("imports another dataset's export as new items, its own as new versions", async () => {
     const source = await createDataset(`export-ids-${RUN}`);
     for (const input of ["first", "second"]) {
       const created = await owner.json(datasetPath(source, "/items"), "POST", {
@@ -507,6 +507,47 @@ describe("dataset edits", () => {
     });
     expect(versions).toBe(0);
     expect(await getPrisma().datasetItem.count({ where: { projectId, id: itemId } })).toBe(0);
+  });
+});
+
+describe("stale edits", () => {
+  // Regression: saving an item from a tab opened before another save silently overwrote the
+  // newer version. The editor now sends the version it edited and an older one is refused.
+  it("refuses a save over a newer version than the one edited, naming it", async () => {
+    const datasetId = await createDataset(`stale-${RUN}`);
+    const item = await owner.json(datasetPath(datasetId, "/items"), "POST", { input: "v1" });
+    const itemPath = datasetPath(datasetId, `/items/${String(item.body.id)}`);
+
+    const first = await owner.json(itemPath, "PATCH", { input: "tab A", expectedVersion: 1 });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ input: "tab A", version: 2 });
+
+    const stale = await owner.json(itemPath, "PATCH", { input: "tab B", expectedVersion: 1 });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error).toBe(
+      "This item changed since you opened it (version 1): reload to see version 2.",
+    );
+    const current = await owner.json(itemPath);
+    expect(current.body).toMatchObject({ input: "tab A", version: 2 });
+
+    const fresh = await owner.json(itemPath, "PATCH", { input: "tab B", expectedVersion: 2 });
+    expect(fresh.body).toMatchObject({ input: "tab B", version: 3 });
+  });
+
+  it("keeps the public API's upsert by id without a version", async () => {
+    const datasetName = `stale-api-${RUN}`;
+    const datasetId = await createDataset(datasetName);
+    const item = await owner.json(datasetPath(datasetId, "/items"), "POST", { input: "v1" });
+    await owner.json(datasetPath(datasetId, `/items/${String(item.body.id)}`), "PATCH", {
+      input: "v2",
+    });
+    const upsert = await send("POST", "/api/public/dataset-items", {
+      datasetName,
+      id: item.body.id,
+      input: "from the API",
+    });
+    expect(upsert.status).toBe(200);
+    expect(upsert.body).toMatchObject({ input: "from the API", version: 3 });
   });
 });
 
