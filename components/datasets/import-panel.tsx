@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { apiFetch } from "@/components/ui/api-fetch";
 import { buttonClass, cardClass, inputClass, secondaryButtonClass } from "@/components/ui/styles";
+import { countOf } from "@/lib/text/plural";
 
 const FIELDS = [
   "input",
@@ -195,8 +196,8 @@ export function ImportPanel({
           ) : null}
           <p>
             {done
-              ? `Imported ${done.imported} of ${done.totalRows} rows.`
-              : `${result.totalRows} rows; ` +
+              ? `Imported ${done.imported} of ${countOf(done.totalRows, "row")}.`
+              : `${countOf(result.totalRows, "row")}; ` +
                 `${result.errors.length + result.moreErrors} with problems.`}
           </p>
           {result.notes.map((note) => (

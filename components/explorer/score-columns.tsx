@@ -3,6 +3,7 @@
 import { useSyncExternalStore } from "react";
 
 import type { TraceListRow } from "@/lib/explorer/types";
+import { countOf } from "@/lib/text/plural";
 
 const STORAGE_KEY = "sightline.traceScoreColumns";
 const CHANGE_EVENT = "sightline:score-columns";
@@ -57,7 +58,7 @@ export function ScoreCell({ row, name }: { row: TraceListRow; name: string }) {
   return (
     <span
       className="font-mono tabular-nums"
-      title={`${cell.count} score${cell.count === 1 ? "" : "s"}`}
+      title={countOf(cell.count, "score")}
       data-testid="score-cell"
       data-score-name={name}
     >
