@@ -19,6 +19,7 @@ import { useDisplayTimeZone } from "@/components/explorer/time-zone";
 import { toCostCsv } from "@/lib/cost/cost-csv";
 import type { CostReport } from "@/lib/cost/cost-report";
 import { cardClass, secondaryButtonClass } from "../ui/styles";
+import { countOf, plural } from "@/lib/text/plural";
 
 const GROUP_LABELS: Record<string, string> = {
   feature: "Feature",
@@ -300,7 +301,9 @@ export function CostDashboard(props: {
               <li key={row.model} className="flex flex-wrap items-center gap-3 py-2">
                 <code className="font-mono">{row.model}</code>
                 <span className="text-zinc-500">
-                  {row.spans} spans · {(row.inputTokens + row.outputTokens).toLocaleString()} tokens
+                  {countOf(row.spans, "span")} ·{" "}
+                  {(row.inputTokens + row.outputTokens).toLocaleString()}{" "}
+                  {plural(row.inputTokens + row.outputTokens, "token")}
                 </span>
                 <Link
                   className="ml-auto text-indigo-600 hover:underline"

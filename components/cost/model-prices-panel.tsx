@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { apiFetch } from "../ui/api-fetch";
 import { buttonClass, cardClass, dangerButtonClass, inputClass, labelClass } from "../ui/styles";
+import { countOf } from "@/lib/text/plural";
 
 interface PriceRow {
   id: string;
@@ -197,7 +198,7 @@ export function ModelPricesPanel(props: {
                   />
                 </div>
                 <span className="tabular-nums text-zinc-500">
-                  {run.processed}/{run.total} spans
+                  {run.processed}/{countOf(run.total, "span")}
                 </span>
                 {run.error && <span className="text-red-600">{run.error}</span>}
               </li>

@@ -9,6 +9,7 @@ import { secondaryButtonClass } from "@/components/ui/styles";
 import { formatScore, MAX_COMPARED_RUNS } from "@/lib/dataset-runs/run-format";
 import type { RunSummary } from "@/lib/dataset-runs/run-report";
 import { formatCost, formatDuration } from "@/lib/explorer/format";
+import { countOf } from "@/lib/text/plural";
 
 /** A dataset's runs (experiments) with totals and average scores; pick some to compare. */
 export function RunList({
@@ -48,7 +49,7 @@ export function RunList({
           aria-disabled={chosen.length === 0}
           data-testid="compare-runs"
         >
-          Compare {chosen.length} run{chosen.length === 1 ? "" : "s"}
+          Compare {countOf(chosen.length, "run")}
         </Link>
         <span className="text-xs text-zinc-500">Pick up to {MAX_COMPARED_RUNS} runs.</span>
       </div>

@@ -8,6 +8,7 @@ import { datasetApiPath } from "./dataset-paths";
 import { DatasetPicker, defaultChoice } from "./dataset-picker";
 import { Dialog } from "./dialog";
 import { NEW_DATASET, resolveDatasetChoice, useDatasets } from "./use-datasets";
+import { countOf } from "@/lib/text/plural";
 
 interface Step {
   added: number;
@@ -137,7 +138,7 @@ function MatchingDialog({
             <div className="h-full bg-indigo-600" style={{ width: `${percent}%` }} />
           </div>
           <p className="text-sm" data-testid="add-matching-result">
-            {progress.done} of {progress.total} traces: {describeAddResult(progress)}
+            {progress.done} of {countOf(progress.total, "trace")}: {describeAddResult(progress)}
             {progress.finished ? " — done." : running ? "…" : " — stopped."}
           </p>
         </div>

@@ -7,6 +7,7 @@ import { datasetApiPath } from "./dataset-paths";
 import { DatasetPicker, defaultChoice } from "./dataset-picker";
 import { Dialog } from "./dialog";
 import { NEW_DATASET, resolveDatasetChoice, useDatasets } from "./use-datasets";
+import { countOf } from "@/lib/text/plural";
 
 interface AddResult {
   added: number;
@@ -88,7 +89,7 @@ function SelectionDialog({
 
   return (
     <Dialog
-      title={`Add ${traceIds.length} traces to a dataset`}
+      title={`Add ${countOf(traceIds.length, "trace")} to a dataset`}
       onClose={onClose}
       testId="add-selection-dialog"
     >

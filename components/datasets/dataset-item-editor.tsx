@@ -54,6 +54,8 @@ export function DatasetItemEditor({
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The version these fields were loaded from: the server refuses a save over a newer one.
+  const [editedVersion, setEditedVersion] = useState(item.version);
 
   // Reloaded whenever a save (here or elsewhere, seen through a refresh) makes a new version.
   useEffect(() => {
@@ -75,8 +77,15 @@ export function DatasetItemEditor({
       );
       const saved = await apiFetch<Item>(url, {
         method: "PATCH",
-        body: { input: inputValue, expectedOutput: expectedValue, metadata: metadataValue, status },
+        body: {
+          input: inputValue,
+          expectedOutput: expectedValue,
+          metadata: metadataValue,
+          status,
+          expectedVersion: editedVersion,
+        },
       });
+      setEditedVersion(saved.version);
       setMessage(`Saved as version ${saved.version}.`);
       router.refresh();
     } catch (reason) {

@@ -9,6 +9,7 @@ import { datasetApiPath } from "./dataset-paths";
 import { ImportPanel } from "./import-panel";
 import { QueuePanel } from "./queue-panel";
 import { SourceLink } from "./source-link";
+import { countOf } from "@/lib/text/plural";
 
 interface Item {
   id: string;
@@ -240,7 +241,8 @@ export function DatasetItemsView({
             Previous
           </button>
           <span className="text-zinc-500">
-            Page {items.meta.page} of {items.meta.totalPages} · {items.meta.totalItems} items
+            Page {items.meta.page} of {items.meta.totalPages} ·{" "}
+            {countOf(items.meta.totalItems, "item")}
           </span>
           <button
             type="button"
@@ -253,7 +255,7 @@ export function DatasetItemsView({
         </div>
       ) : items ? (
         <p className="text-xs text-zinc-500" data-testid="items-count">
-          {items.meta.totalItems} items
+          {countOf(items.meta.totalItems, "item")}
         </p>
       ) : null}
     </div>

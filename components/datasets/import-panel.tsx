@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { apiFetch } from "@/components/ui/api-fetch";
 import { buttonClass, cardClass, inputClass, secondaryButtonClass } from "@/components/ui/styles";
+import { countOf } from "@/lib/text/plural";
 
 const FIELDS = [
   "input",
@@ -26,6 +27,7 @@ interface Report {
   problem: string | null;
   errors: Array<{ row: number; message: string }>;
   moreErrors: number;
+  notes: string[];
 }
 
 function cellText(value: unknown): string {
@@ -194,10 +196,19 @@ export function ImportPanel({
           ) : null}
           <p>
             {done
-              ? `Imported ${done.imported} of ${done.totalRows} rows.`
-              : `${result.totalRows} rows; ` +
+              ? `Imported ${done.imported} of ${countOf(done.totalRows, "row")}.`
+              : `${countOf(result.totalRows, "row")}; ` +
                 `${result.errors.length + result.moreErrors} with problems.`}
           </p>
+          {result.notes.map((note) => (
+            <p
+              key={note}
+              className="text-xs text-zinc-600 dark:text-zinc-400"
+              data-testid="import-note"
+            >
+              {note}
+            </p>
+          ))}
           {result.errors.length > 0 ? (
             <ul className="max-h-40 overflow-y-auto text-xs text-red-700 dark:text-red-400">
               {result.errors.map((rowError) => (
@@ -236,7 +247,7 @@ export function ImportPanel({
       </div>
       <p className="text-xs text-zinc-500">
         Rows with problems are skipped and listed; the others are imported. A row whose id exists in
-        this dataset updates that item (a new version).
+        this dataset updates that item (a new version); an id from another dataset makes a new item.
       </p>
     </div>
   );

@@ -4,6 +4,7 @@ import { useSyncExternalStore } from "react";
 
 import type { TraceListRow } from "@/lib/explorer/types";
 import { formatLabelCounts, formatScoreNumber, rankLabels } from "@/lib/scores/score-summary";
+import { countOf } from "@/lib/text/plural";
 
 const STORAGE_KEY = "sightline.traceScoreColumns";
 const CHANGE_EVENT = "sightline:score-columns";
@@ -59,7 +60,7 @@ export function ScoreCell({ row, name }: { row: TraceListRow; name: string }) {
   const [top] = cell.labels ? rankLabels(cell.labels) : [];
   const shown = top ? top[0] : cell.average === null ? "–" : formatScoreNumber(cell.average);
   const agreeing = top ? top[1] : cell.count;
-  const counted = `${cell.count} score${cell.count === 1 ? "" : "s"}`;
+  const counted = countOf(cell.count, "score");
   return (
     <span
       className="font-mono tabular-nums"

@@ -6,6 +6,7 @@ import { formatCost, formatDuration, formatTokens } from "@/lib/explorer/format"
 import type { TraceSortKey } from "@/lib/explorer/trace-list-query";
 import type { TraceListRow } from "@/lib/explorer/types";
 import { DisplayTime } from "./time-zone";
+import { countOf } from "@/lib/text/plural";
 
 /** The columns of the traces list, which of them are shown, and the reader's choice of them. */
 
@@ -74,7 +75,7 @@ export const TRACE_COLUMNS: readonly TraceColumn[] = [
           className="rounded bg-red-100 px-1.5 py-px text-[11px] font-semibold whitespace-nowrap text-red-700 dark:bg-red-950 dark:text-red-300"
           data-testid="status-error"
         >
-          {row.errorCount} error{row.errorCount === 1 ? "" : "s"}
+          {countOf(row.errorCount, "error")}
         </span>
       ) : row.level === "WARNING" ? (
         <span className="rounded bg-amber-100 px-1.5 py-px text-[11px] font-semibold whitespace-nowrap text-amber-800 dark:bg-amber-950 dark:text-amber-300">

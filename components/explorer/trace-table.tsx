@@ -11,6 +11,7 @@ import { ScoreCell, useVisibleScoreColumns } from "./score-columns";
 import { ColumnPicker } from "./column-picker";
 import { TRACE_COLUMNS, useVisibleColumns, type ColumnContext } from "./trace-columns";
 import { useListHref } from "./use-list-href";
+import { countOf } from "@/lib/text/plural";
 
 const LIVE_POLL_MS = 4000;
 const HIGHLIGHT_MS = 4000;
@@ -164,7 +165,7 @@ export function TraceTable({
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-2">
         <p className="text-xs text-zinc-500" data-testid="row-count">
-          {rows.length} trace{rows.length === 1 ? "" : "s"} on this page
+          {countOf(rows.length, "trace")} on this page
           {query.cursor ? " (not the first page)" : ""}
         </p>
         {liveError ? <p className="text-xs text-red-600">Live update failed: {liveError}</p> : null}

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { apiFetch } from "@/components/ui/api-fetch";
 import { secondaryButtonClass } from "@/components/ui/styles";
 import type { QueueSummary } from "@/lib/annotation-queues/queues";
+import { countOf } from "@/lib/text/plural";
 
 /** Adds the traces-list filter's traces (or a selection) to a queue that already exists. */
 export function AddToExistingQueue({
@@ -35,7 +36,7 @@ export function AddToExistingQueue({
           body: traceIds.length > 0 ? { traceIds } : { filter },
         },
       );
-      setMessage(`Added ${added} trace${added === 1 ? "" : "s"} (already queued ones skipped)`);
+      setMessage(`Added ${countOf(added, "trace")} (already queued ones skipped)`);
       router.refresh();
     } catch (failure) {
       setMessage(failure instanceof Error ? failure.message : String(failure));

@@ -7,6 +7,7 @@ import { apiFetch } from "@/components/ui/api-fetch";
 import { buttonClass, inputClass, labelClass } from "@/components/ui/styles";
 import type { QueueSummary } from "@/lib/annotation-queues/queues";
 import type { ScoringConfig } from "@/lib/scores/annotation-scores";
+import { plural } from "@/lib/text/plural";
 
 /** Traces queued per request when filling from a filter, so a large fill shows progress. */
 const FILL_BATCH = 2000;
@@ -90,7 +91,7 @@ export function CreateQueueForm({
       <h2 className="text-sm font-semibold">New queue</h2>
       <p className="text-xs text-zinc-500" data-testid="queue-source">
         {traceIds.length > 0
-          ? `Queues the ${traceIds.length} selected trace${traceIds.length === 1 ? "" : "s"}.`
+          ? `Queues the ${traceIds.length} selected ${plural(traceIds.length, "trace")}.`
           : filter !== null
             ? "Queues every trace matching the traces-list filter: " +
               (filter || "(no filter: the list default, the last 7 days)")
@@ -137,7 +138,8 @@ export function CreateQueueForm({
       {filled ? (
         <p className="text-xs text-zinc-600" data-testid="queue-fill-progress">
           Queued {filled.done.toLocaleString("en-US")}
-          {filled.of !== null ? ` of ${filled.of.toLocaleString("en-US")}` : ""} traces…
+          {filled.of !== null ? ` of ${filled.of.toLocaleString("en-US")}` : ""}{" "}
+          {plural(filled.of ?? filled.done, "trace")}…
         </p>
       ) : null}
       {error ? (

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { apiFetch } from "../ui/api-fetch";
 import { CopyButton } from "../ui/copy-button";
 import { buttonClass, cardClass, dangerButtonClass, inputClass } from "../ui/styles";
@@ -39,11 +39,17 @@ export function ApiKeysPanel({
   const [note, setNote] = useState("");
   const [created, setCreated] = useState<CreatedKey | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  // A second submit before the first re-render (double click) must not create a second key.
+  const creatingNow = useRef(false);
   const base = `/api/projects/${projectId}/api-keys`;
 
   const refresh = async () => setKeys((await apiFetch<{ data: ApiKeyRow[] }>(base)).data);
 
   const create = async () => {
+    if (creatingNow.current) return;
+    creatingNow.current = true;
+    setCreating(true);
     setError(null);
     try {
       const key = await apiFetch<CreatedKey>(base, {
@@ -55,6 +61,9 @@ export function ApiKeysPanel({
       await refresh();
     } catch (caught) {
       setError((caught as Error).message);
+    } finally {
+      creatingNow.current = false;
+      setCreating(false);
     }
   };
 
@@ -91,8 +100,8 @@ export function ApiKeysPanel({
               onChange={(event) => setNote(event.target.value)}
               className={`${inputClass} max-w-xs`}
             />
-            <button type="submit" className={buttonClass}>
-              Create API key
+            <button type="submit" className={buttonClass} disabled={creating}>
+              {creating ? "Creating…" : "Create API key"}
             </button>
           </form>
         ) : (

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { apiFetch } from "../ui/api-fetch";
 import { CopyButton } from "../ui/copy-button";
 import { buttonClass, cardClass, dangerButtonClass, inputClass } from "../ui/styles";
@@ -38,6 +38,9 @@ export function MembersPanel(props: {
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>("MEMBER");
   const [link, setLink] = useState<string | null>(null);
+  const [inviting, setInviting] = useState(false);
+  // A second submit before the first re-render (double click) must not send a second invitation.
+  const invitingNow = useRef(false);
   const [error, setError] = useState<string | null>(null);
   const canManage = RANK[props.myRole] >= RANK.ADMIN;
   const base = `/api/organizations/${props.organizationId}`;
@@ -65,6 +68,9 @@ export function MembersPanel(props: {
             className="flex flex-wrap gap-2"
             onSubmit={(event) => {
               event.preventDefault();
+              if (invitingNow.current) return;
+              invitingNow.current = true;
+              setInviting(true);
               void run(async () => {
                 const invitation = await apiFetch<{ link: string }>(`${base}/invitations`, {
                   method: "POST",
@@ -72,6 +78,9 @@ export function MembersPanel(props: {
                 });
                 setLink(invitation.link);
                 setEmail("");
+              }).finally(() => {
+                invitingNow.current = false;
+                setInviting(false);
               });
             }}
           >
@@ -96,8 +105,8 @@ export function MembersPanel(props: {
                 </option>
               ))}
             </select>
-            <button type="submit" className={buttonClass}>
-              Invite
+            <button type="submit" className={buttonClass} disabled={inviting}>
+              {inviting ? "Inviting…" : "Invite"}
             </button>
           </form>
         )}

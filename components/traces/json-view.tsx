@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { countOf } from "@/lib/text/plural";
 
 /**
  * Pretty, collapsible JSON. Only expanded nodes render their children, so a large or deeply
@@ -78,7 +79,7 @@ function JsonNode({
 
   const isArray = Array.isArray(value);
   const [opening, closing] = isArray ? ["[", "]"] : ["{", "}"];
-  const summary = isArray ? `${entries.length} items` : `${entries.length} keys`;
+  const summary = countOf(entries.length, isArray ? "item" : "key");
 
   return (
     <div className={depth === 0 ? "" : "pl-4"}>

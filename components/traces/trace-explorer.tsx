@@ -8,6 +8,7 @@ import { FindSpan } from "./find-span";
 import { SpanPanel } from "./span-panel";
 import { ROW_HEIGHT, TimelineAxis, TimelineRow, TreeRow } from "./span-rows";
 import type { SpanDetailCache } from "./use-span-detail";
+import { plural } from "@/lib/text/plural";
 
 export type TraceView = "tree" | "timeline";
 
@@ -236,7 +237,8 @@ export function TraceExplorer({
           </button>
           <FindSpan nodes={nodes} selected={selected} onFound={reveal} />
           <span className="ml-auto text-[11px] text-zinc-500">
-            {nodes.length.toLocaleString("en-US")} spans · ↑↓ to move, ←→ to fold
+            {nodes.length.toLocaleString("en-US")} {plural(nodes.length, "span")} · ↑↓ to move, ←→
+            to fold
           </span>
         </div>
         {view === "timeline" ? <TimelineAxis traceDurationMs={traceDurationMs} /> : null}

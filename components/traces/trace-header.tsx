@@ -5,6 +5,7 @@ import { TraceScores } from "@/components/scores/trace-scores";
 import { formatCost, formatDuration, formatTokens } from "@/lib/explorer/format";
 import type { TraceSummary } from "@/lib/explorer/types";
 import { IdChip } from "./id-chip";
+import { countOf } from "@/lib/text/plural";
 
 function Stat({
   label,
@@ -55,7 +56,7 @@ function costDetail({ cost, unpricedCount }: TraceSummary): string | null {
     parts.push(`${formatCost(cost.input)} in · ${formatCost(cost.output)} out`);
   }
   if (unpricedCount > 0) {
-    parts.push(`${unpricedCount} generation${unpricedCount === 1 ? "" : "s"} without a price`);
+    parts.push(`${countOf(unpricedCount, "generation")} without a price`);
   }
   return parts.join(" · ") || null;
 }
@@ -98,7 +99,7 @@ export function TraceHeader({
         </h1>
         {summary.errorCount > 0 ? (
           <span className="rounded bg-red-100 px-1.5 py-0.5 text-xs font-semibold whitespace-nowrap text-red-700 dark:bg-red-950 dark:text-red-300">
-            {summary.errorCount} error{summary.errorCount === 1 ? "" : "s"}
+            {countOf(summary.errorCount, "error")}
           </span>
         ) : null}
         <IdChip label="Trace" value={summary.traceId} />

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { getPrisma } from "../db/prisma";
+import { retryOnUniqueRace } from "../db/retry-on-unique-race";
 import type { Role } from "../generated/prisma/enums";
 import { AppError } from "../http/app-error";
 import { hasRole } from "./roles";
@@ -82,7 +83,8 @@ function hashToken(token: string): string {
 
 /**
  * Invites someone by email. Returns the one-time token for the invitation link, which the UI
- * shows so that no mail server is needed.
+ * shows so that no mail server is needed. Inviting the same email again refreshes the pending
+ * invitation (role, expiry, and a new link: the previous one stops working).
  */
 export async function createInvitation(input: {
   organizationId: string;
@@ -102,16 +104,21 @@ export async function createInvitation(input: {
   if (alreadyMember) throw new AppError("conflict", "email: this person is already a member");
 
   const token = randomBytes(24).toString("base64url");
-  const invitation = await prisma.invitation.create({
-    data: {
-      organizationId: input.organizationId,
-      email,
-      role: input.role,
-      tokenHash: hashToken(token),
-      invitedById: input.invitedById,
-      expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
-    },
-  });
+  const fields = {
+    role: input.role,
+    tokenHash: hashToken(token),
+    invitedById: input.invitedById,
+    expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+  };
+  // One row per organization and email (a unique key): inviting again, or a double click,
+  // refreshes that invitation with the new role and link instead of adding another.
+  const invitation = await retryOnUniqueRace(() =>
+    prisma.invitation.upsert({
+      where: { organizationId_email: { organizationId: input.organizationId, email } },
+      create: { organizationId: input.organizationId, email, ...fields },
+      update: { ...fields, acceptedAt: null, createdAt: new Date() },
+    }),
+  );
   return { invitation, token };
 }
 

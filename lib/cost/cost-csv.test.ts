@@ -41,6 +41,12 @@ describe("toCostCsv", () => {
       ],
       ["group", "cost"],
     );
-    expect(csv).toBe("group,cost\n'=cmd|' /C calc'!A0,-1.5\ngpt-4o,0.01");
+    // The final line break is new (the export had none): expected changed on purpose.
+    expect(csv).toBe("group,cost\n'=cmd|' /C calc'!A0,-1.5\ngpt-4o,0.01\n");
+  });
+
+  it("ends every line with a line break, the header of an empty table too", () => {
+    expect(toCostCsv([], ["group", "cost"])).toBe("group,cost\n");
+    expect(toCostCsv([{ group: "a", cost: 1 }], ["group", "cost"]).endsWith("1\n")).toBe(true);
   });
 });

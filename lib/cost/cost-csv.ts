@@ -12,10 +12,14 @@ export function costCsvCell(value: unknown): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** The cost table as CSV: a header row, then one line per row in the order of `columns`. */
+/**
+ * The cost table as CSV: a header row, then one line per row in the order of `columns`; every
+ * line ends with a line break, the last one too (POSIX text files, `wc -l`, `cat` of several).
+ */
 export function toCostCsv(rows: Record<string, unknown>[], columns: string[]): string {
-  return [
+  const lines = [
     columns.map(costCsvCell).join(","),
     ...rows.map((row) => columns.map((column) => costCsvCell(row[column])).join(",")),
-  ].join("\n");
+  ];
+  return lines.map((line) => `${line}\n`).join("");
 }

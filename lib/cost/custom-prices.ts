@@ -100,16 +100,52 @@ export async function deleteCustomPrice(projectId: string, priceId: string) {
   return { recomputeRunId: await requestCostRecompute(projectId) };
 }
 
+/** The project's own prices first, then by model, the newest price of a model first. */
+const PRICE_ORDER = [
+  { projectId: { sort: "desc", nulls: "last" } },
+  { model: "asc" },
+  { effectiveFrom: "desc" },
+  { id: "asc" },
+] satisfies Prisma.ModelPriceOrderByWithRelationInput[];
+
 /** Built-in and project prices, project ones first. */
 export function listPrices(projectId: string) {
   return getPrisma().modelPrice.findMany({
     where: { OR: [{ projectId }, { projectId: null }] },
-    orderBy: [
-      { projectId: { sort: "desc", nulls: "last" } },
-      { model: "asc" },
-      { effectiveFrom: "desc" },
-    ],
+    orderBy: PRICE_ORDER,
   });
+}
+
+/** Query of GET /api/public/models: Langfuse's page (from 1) and limit (default 50). */
+export const ListModelsQueryZ = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  limit: z.coerce.number().int().min(1).max(1000).default(50),
+});
+
+/**
+ * One page of the prices a project sees (its own first, then the built-in ones), with Langfuse's
+ * meta: the page and limit asked for, the number of prices and of pages.
+ */
+export async function listPublicModels(projectId: string, query: z.infer<typeof ListModelsQueryZ>) {
+  const where = { OR: [{ projectId }, { projectId: null }] };
+  const [prices, totalItems] = await Promise.all([
+    getPrisma().modelPrice.findMany({
+      where,
+      orderBy: PRICE_ORDER,
+      skip: (query.page - 1) * query.limit,
+      take: query.limit,
+    }),
+    getPrisma().modelPrice.count({ where }),
+  ]);
+  return {
+    data: prices.map(toPublicPrice),
+    meta: {
+      page: query.page,
+      limit: query.limit,
+      totalItems,
+      totalPages: Math.ceil(totalItems / query.limit),
+    },
+  };
 }
 
 /** The most recent recomputation runs of a project, newest first. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { getPrisma } from "../db/prisma";
+import { retryOnUniqueRace } from "../db/retry-on-unique-race";
 import { Prisma } from "../generated/prisma/client";
 import { AppError } from "../http/app-error";
 import { findTraceOfSpan } from "../traces/trace-of-span";
@@ -144,22 +145,6 @@ export async function createRunItem(projectId: string, body: unknown) {
     }),
   );
   return toPublicRunItem(runItem, run.name);
-}
-
-/**
- * Runs an upsert again when a concurrent one created the same row first (unique violation
- * P2002): experiment runners link many items of a new run at once, and each may try to create
- * the run. The second attempt finds the row and updates it.
- */
-async function retryOnUniqueRace<T>(upsert: () => Promise<T>): Promise<T> {
-  try {
-    return await upsert();
-  } catch (error) {
-    if (typeof error === "object" && error !== null && "code" in error && error.code === "P2002") {
-      return upsert();
-    }
-    throw error;
-  }
 }
 
 /** A page of one run's items, oldest first (GET /api/public/dataset-run-items). */

@@ -1,43 +1,39 @@
 // How item values are written to and read from CSV cells. The two directions live together so
-// that an exported file imports back to the same values.
+// that an exported file imports back to the same values (with "Read JSON in cells" on).
 
-const JSON_SCALAR = /^(-?\d+(\.\d+)?([eE][+-]?\d+)?|true|false|null)$/;
+/** The cell as JSON, or undefined when it is not valid JSON. */
+function parseJson(text: string): { value: unknown } | undefined {
+  try {
+    return { value: JSON.parse(text) as unknown };
+  } catch {
+    return undefined;
+  }
+}
 
-/** True when a text cell would be read back as JSON rather than as the text itself. */
-function readsAsJson(text: string): boolean {
-  const trimmed = text.trim();
-  return (
-    trimmed.startsWith("{") ||
-    trimmed.startsWith("[") ||
-    (trimmed.startsWith('"') && trimmed.endsWith('"') && trimmed.length > 1) ||
-    JSON_SCALAR.test(trimmed)
-  );
+/**
+ * True when a string written as it is would not read back as itself: it parses as some other
+ * JSON value ("4", "true", "[1]", "null"), starts with a quote, or is empty (an empty cell
+ * reads as no value).
+ */
+function needsJsonString(text: string): boolean {
+  return text === "" || text.trimStart().startsWith('"') || parseJson(text) !== undefined;
 }
 
 /**
  * A value as one CSV cell: JSON objects, arrays, numbers and booleans as JSON text; a string as
- * it is unless it would read back as JSON (then as a JSON string literal); null as empty.
+ * it is unless it would read back as another value (then as a JSON string literal); null as
+ * empty.
  */
 export function toCsvCell(value: unknown): string {
   if (value === null || value === undefined) return "";
-  if (typeof value === "string") return readsAsJson(value) ? JSON.stringify(value) : value;
+  if (typeof value === "string") return needsJsonString(value) ? JSON.stringify(value) : value;
   return JSON.stringify(value);
 }
 
 /**
- * A CSV cell as JSON when it holds JSON: an object or array must parse (else it is an error,
- * most likely a broken export); numbers, booleans, null and "quoted" strings are read as such;
- * other text stays text.
+ * A CSV cell read with "Read JSON in cells": valid JSON becomes its value (objects, arrays,
+ * numbers, booleans, null, "quoted" strings); any other text stays text as it is.
  */
-export function fromCsvCell(raw: string): { value: unknown } | { error: string } {
-  if (!readsAsJson(raw)) return { value: raw };
-  try {
-    return { value: JSON.parse(raw.trim()) as unknown };
-  } catch (error) {
-    const trimmed = raw.trim();
-    if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
-      return { error: `invalid JSON (${error instanceof Error ? error.message : "unreadable"})` };
-    }
-    return { value: raw };
-  }
+export function fromCsvCell(raw: string): { value: unknown } {
+  return parseJson(raw) ?? { value: raw };
 }

@@ -116,8 +116,16 @@ export const CreateDatasetItemZ = ItemFieldsZ.extend({
 }).refine(sourceIsComplete, SOURCE_RULE);
 export type CreateDatasetItemInput = z.infer<typeof CreateDatasetItemZ>;
 
-/** Body of the UI's item edit (PATCH): the fields to change. */
-export const UpdateDatasetItemZ = ItemFieldsZ.refine(sourceIsComplete, SOURCE_RULE);
+/** Body of the UI's new item (POST): its fields. */
+export const NewDatasetItemZ = ItemFieldsZ.refine(sourceIsComplete, SOURCE_RULE);
+
+/**
+ * Body of the UI's item edit (PATCH): the fields to change, and the version the editor showed
+ * (a save over a newer version is refused).
+ */
+export const UpdateDatasetItemZ = ItemFieldsZ.extend({
+  expectedVersion: z.number().int().min(1).optional(),
+}).refine(sourceIsComplete, SOURCE_RULE);
 export type UpdateDatasetItemInput = z.infer<typeof UpdateDatasetItemZ>;
 
 const pageFields = {

@@ -26,7 +26,8 @@ const CSV_COLUMNS = [
 /**
  * The items of a dataset as a stream of JSONL lines or CSV rows (UTF-8 without BOM), read page
  * by page in creation order so that a large dataset never sits in memory whole. In CSV, JSON
- * values are written as JSON text and strings as they are; quoting follows RFC 4180.
+ * values are written as JSON text and strings as they are unless they would read back as another
+ * value (see toCsvCell); quoting follows RFC 4180.
  */
 export function exportDatasetItems(
   projectId: string,
@@ -45,7 +46,7 @@ export function exportDatasetItems(
         controller.close();
         return;
       }
-      const text = format === "jsonl" ? toJsonl(next.value) : toCsv(next.value, first);
+      const text = format === "jsonl" ? toJsonl(next.value) : datasetItemsCsv(next.value, first);
       first = false;
       controller.enqueue(encoder.encode(text));
     },
@@ -97,7 +98,8 @@ function csvHeader(): string {
   return `${CSV_COLUMNS.join(",")}\r\n`;
 }
 
-function toCsv(rows: DatasetItemRow[], withHeader: boolean): string {
+/** Items as CSV records (CRLF line ends, each record ended), with the header row if asked. */
+export function datasetItemsCsv(rows: DatasetItemRow[], withHeader: boolean): string {
   const records = rows.map((row) => [
     row.id,
     toCsvCell(row.input),

@@ -73,6 +73,8 @@ export interface ImportReport {
   errors: ImportRowError[];
   /** Errors beyond those listed. */
   moreErrors: number;
+  /** What the import did otherwise than the file says, for the whole file (not errors). */
+  notes: string[];
 }
 
 interface ParsedFile {
@@ -87,26 +89,20 @@ interface ParsedFile {
 /**
  * Imports a CSV or JSONL file into a dataset. Each row is checked and stored on its own: a bad
  * row is reported with its number and the good rows are kept (a row with an id that exists in
- * the dataset updates that item as a new version). With dryRun nothing is stored.
+ * the dataset updates that item as a new version; an id of another dataset's item, as in that
+ * dataset's export, makes a new item with a fresh id, noted in the report). With dryRun nothing
+ * is stored.
  */
 export async function importDatasetItems(
   target: { projectId: string; datasetId: string; userId: string | null },
   input: ImportItemsInput,
 ): Promise<ImportReport> {
-  const file = input.format === "csv" ? parseCsv(input.content) : parseJsonl(input.content);
-  if (file.rows.length > MAX_IMPORT_ROWS) {
-    throw new AppError(
-      "payload_too_large",
-      `content: ${file.rows.length} rows; an import takes at most ${MAX_IMPORT_ROWS}`,
-    );
-  }
-  const mapping = resolveMapping(input.mapping, file.columns);
+  const { file, mapping, rows } = readImportRows(input);
   const errors: ImportRowError[] = [];
+  const foreignIdRows: number[] = [];
   let imported = 0;
   const missingInput = "mapping.input: choose the column that holds the input";
   if (!mapping.input && !input.dryRun) throw new AppError("bad_request", missingInput);
-  // A first look at a file whose columns are named otherwise: columns and preview, to map by hand.
-  const rows = mapping.input ? file.rows : [];
 
   let batch: RowFields[] = [];
   const flush = async () => {
@@ -114,10 +110,9 @@ export async function importDatasetItems(
     batch = [];
   };
 
-  for (const { row, values, error } of rows) {
-    const fields = values && !error ? toItemFields(values, mapping, input) : { error };
+  for (const { row, fields } of rows) {
     if ("error" in fields) {
-      errors.push({ row, message: fields.error ?? "unreadable row" });
+      errors.push({ row, message: fields.error });
       continue;
     }
     if (input.dryRun) continue;
@@ -128,7 +123,13 @@ export async function importDatasetItems(
       continue;
     }
     try {
-      await saveDatasetItem({ ...target, id: fields.id ?? null, fields });
+      const saved = await saveDatasetItem({
+        ...target,
+        id: fields.id ?? null,
+        fields,
+        foreignId: "new",
+      });
+      if (fields.id && saved.id !== fields.id) foreignIdRows.push(row);
       imported += 1;
     } catch (saveError) {
       if (!(saveError instanceof AppError)) throw saveError;
@@ -146,7 +147,42 @@ export async function importDatasetItems(
     problem: mapping.input ? null : missingInput,
     errors: errors.slice(0, MAX_REPORTED_ERRORS),
     moreErrors: Math.max(0, errors.length - MAX_REPORTED_ERRORS),
+    notes: foreignIdRows.length > 0 ? [foreignIdNote(foreignIdRows)] : [],
   };
+}
+
+/** Rows whose id names an item of another dataset: they became new items. */
+function foreignIdNote(rows: number[]): string {
+  const listed = rows.slice(0, 20).join(", ") + (rows.length > 20 ? ", …" : "");
+  const which = rows.length === 1 ? `Row ${listed} has the id` : `Rows ${listed} have ids`;
+  return (
+    `${which} of an item in another dataset: imported as new items with fresh ids ` +
+    "(the other dataset is unchanged)."
+  );
+}
+
+/**
+ * The rows of an import file read into item fields (or a row error each), by the mapping
+ * completed from usual column names; no rows when no column feeds the input yet.
+ */
+export function readImportRows(input: ImportItemsInput) {
+  const file = input.format === "csv" ? parseCsv(input.content) : parseJsonl(input.content);
+  if (file.rows.length > MAX_IMPORT_ROWS) {
+    throw new AppError(
+      "payload_too_large",
+      `content: ${file.rows.length} rows; an import takes at most ${MAX_IMPORT_ROWS}`,
+    );
+  }
+  const mapping = resolveMapping(input.mapping, file.columns);
+  // A first look at a file whose columns are named otherwise: columns and preview, to map by hand.
+  const rows = (mapping.input ? file.rows : []).map(({ row, values, error }) => ({
+    row,
+    fields:
+      values && !error
+        ? toItemFields(values, mapping, input)
+        : { error: error ?? "unreadable row" },
+  }));
+  return { file, mapping, rows };
 }
 
 /**
@@ -226,7 +262,6 @@ function toItemFields(
       input.format === "csv" && input.parseJson && typeof raw === "string"
         ? fromCsvCell(raw)
         : { value: raw };
-    if ("error" in value) return { error: `${field}: ${value.error}` };
     const problem = itemValueProblem(value.value);
     if (problem) return { error: `${field}: ${problem}` };
     fields[field as "input"] = value.value;

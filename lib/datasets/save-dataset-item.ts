@@ -34,12 +34,19 @@ export interface SaveDatasetItemOptions {
   id?: string | null;
   fields: DatasetItemFields;
   userId?: string | null;
+  /**
+   * What an id of another dataset's item does: "refuse" (409, the default) or "new" (a new item
+   * with a fresh id, as an import of another dataset's export wants).
+   */
+  foreignId?: "refuse" | "new";
+  /** The version the writer edited: an update of an item now at another version is refused. */
+  expectedVersion?: number;
 }
 
 /**
  * Creates or updates one dataset item and records the saved state as a new version, in one
  * transaction. Adding a source span that the dataset already holds is refused with 409 naming
- * the existing item, as is an id that belongs to another dataset.
+ * the existing item, as is an id that belongs to another dataset (unless foreignId is "new").
  */
 export async function saveDatasetItem(options: SaveDatasetItemOptions): Promise<DatasetItemRow> {
   const sql = getSql();
@@ -65,29 +72,32 @@ function mapUniqueViolation(error: unknown): never {
 }
 
 async function writeItem(tx: Transaction, options: SaveDatasetItemOptions): Promise<string> {
-  const existing = options.id ? await lockItem(tx, options.projectId, options.id) : null;
-  if (existing && existing.datasetId !== options.datasetId) {
+  const found = options.id ? await lockItem(tx, options.projectId, options.id) : null;
+  const foreign = found !== null && found.datasetId !== options.datasetId;
+  if (foreign && options.foreignId !== "new") {
     throw new AppError(
       "conflict",
       `id: item "${options.id}" belongs to another dataset of this project`,
     );
   }
+  const existing = foreign ? null : found;
   const savedId = existing
     ? await updateItem(tx, options, existing)
-    : await insertItem(tx, options, options.id ?? randomUUID());
+    : await insertItem(tx, options, foreign ? randomUUID() : (options.id ?? randomUUID()));
   await recordVersions(tx, options.projectId, [savedId], options.userId ?? null);
   return savedId;
 }
 
 interface StoredSource {
   datasetId: string;
+  version: number;
   sourceTraceId: string | null;
   sourceObservationId: string | null;
 }
 
 async function lockItem(tx: Transaction, projectId: string, id: string) {
   const [row] = await tx<StoredSource[]>`
-    SELECT "datasetId", "sourceTraceId", "sourceObservationId" FROM "DatasetItem"
+    SELECT "datasetId", "version", "sourceTraceId", "sourceObservationId" FROM "DatasetItem"
     WHERE "projectId" = ${projectId} AND "id" = ${id}
     FOR UPDATE`;
   return row ?? null;
@@ -124,6 +134,14 @@ async function updateItem(
 ): Promise<string> {
   const { fields } = options;
   const id = options.id as string;
+  if (options.expectedVersion !== undefined && options.expectedVersion !== existing.version) {
+    throw new AppError(
+      "conflict",
+      `This item changed since you opened it (version ${options.expectedVersion}): ` +
+        `reload to see version ${existing.version}.`,
+      { currentVersion: existing.version },
+    );
+  }
   const traceId =
     fields.sourceTraceId === undefined ? existing.sourceTraceId : fields.sourceTraceId;
   // A new trace without an observation means the whole trace, not the old trace's span.

@@ -4,6 +4,8 @@
  * Pure and defensive: payloads come from clients and may have any shape.
  */
 
+import { countOf } from "../text/plural";
+
 export type ContentPart =
   | { type: "text"; text: string }
   | { type: "image"; url: string | null }
@@ -206,7 +208,7 @@ export function payloadSummaryText(value: unknown, role?: "user" | "assistant"):
       return message.toolCalls.map((call) => `→ ${call.name}()`).join(" ") || null;
     }
     case "documents":
-      return `${view.documents.length} documents`;
+      return countOf(view.documents.length, "document");
     case "json":
       return JSON.stringify(view.value);
   }

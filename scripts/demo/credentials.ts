@@ -11,12 +11,14 @@ export const MISSING_KEYS_MESSAGE =
 
 /**
  * The SDK's own variables first, then the headless bootstrap ones (so a server started with
- * SIGHTLINE_INIT_PROJECT_* can be demoed from the same shell). Null when no key pair is set.
+ * SIGHTLINE_INIT_PROJECT_* can be demoed from the same shell). The server is SIGHTLINE_BASE_URL,
+ * else localhost on PORT as `npm start` uses it. Null when no key pair is set.
  */
 export function resolveDemoCredentials(
   env: Record<string, string | undefined>,
 ): DemoCredentials | null {
-  const baseUrl = (env.SIGHTLINE_BASE_URL?.trim() || "http://localhost:3000").replace(/\/+$/, "");
+  const localServer = `http://localhost:${env.PORT?.trim() || "3000"}`;
+  const baseUrl = (env.SIGHTLINE_BASE_URL?.trim() || localServer).replace(/\/+$/, "");
   const publicKey =
     env.SIGHTLINE_PUBLIC_KEY?.trim() || env.SIGHTLINE_INIT_PROJECT_PUBLIC_KEY?.trim();
   const secretKey =

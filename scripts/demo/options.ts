@@ -16,8 +16,8 @@ Usage: npm run demo -- [--traces N] [--days D] [--concurrency C] [--seed S]
   --concurrency C  traces built at the same time (default 4)
   --seed S         seed of the workload; the same seed gives the same traces (default 42)
 
-Sends to SIGHTLINE_BASE_URL (default http://localhost:3000) with SIGHTLINE_PUBLIC_KEY and
-SIGHTLINE_SECRET_KEY (or SIGHTLINE_INIT_PROJECT_PUBLIC_KEY / ..._SECRET_KEY).`;
+Sends to SIGHTLINE_BASE_URL (default http://localhost:$PORT, or port 3000 without PORT) with
+SIGHTLINE_PUBLIC_KEY and SIGHTLINE_SECRET_KEY (or SIGHTLINE_INIT_PROJECT_PUBLIC_KEY / ...).`;
 
 /** Parses the command line; throws an Error with a readable message on bad input. */
 export function parseDemoOptions(argv: string[]): DemoOptions | "help" {

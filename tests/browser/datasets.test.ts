@@ -246,6 +246,31 @@ describe("dataset curation", () => {
     await expect.poll(() => page.getByTestId("edit-expected").inputValue(), POLL).toBe(hostile);
   });
 
+  // Regression: a save from a tab opened before another save silently overwrote the newer
+  // version; the editor now sends the version it shows and says to reload when it is stale.
+  it("refuses a save from a stale tab and says which version to reload", async () => {
+    const stale = await context.newPage();
+    await stale.goto(page.url());
+    const shown = await page.getByTestId("item-version").textContent();
+    const version = Number(shown?.replace("version ", ""));
+    expect(version).toBeGreaterThan(0);
+    expect(await stale.getByTestId("item-version").textContent()).toBe(shown);
+
+    await page.getByTestId("save-item").click();
+    await expect
+      .poll(() => page.getByTestId("item-saved").textContent(), POLL)
+      .toBe(`Saved as version ${version + 1}.`);
+
+    await stale.getByTestId("save-item").click();
+    await expect
+      .poll(() => stale.getByTestId("item-error").textContent(), POLL)
+      .toBe(
+        `This item changed since you opened it (version ${version}): ` +
+          `reload to see version ${version + 1}.`,
+      );
+    await stale.close();
+  });
+
   it("renames a dataset and deletes it with its items", async () => {
     await page.goto(`${baseUrl}${projectPath}/datasets`);
     await page.getByRole("link", { name: `imported-${run}` }).click();

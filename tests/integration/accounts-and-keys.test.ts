@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, inject, it } from "vitest";
+import { listPendingInvitations } from "../../lib/auth/organizations";
+import { getPrisma } from "../../lib/db/prisma";
 import { SessionClient } from "../setup/session-client";
 import { TEST_KEYS, TEST_USER, basicAuth } from "../setup/test-env";
 
@@ -241,5 +243,67 @@ describe("cross-site requests", () => {
       body: JSON.stringify({ name: "from a form" }),
     });
     expect(response.status).toBe(415);
+  });
+});
+
+// Regression: a double click on "Invite" made two identical pending invitations, inviting the
+// same email again a third, and after the person joined the leftovers stayed listed as invited.
+// An organization now holds one invitation per email (a unique key): inviting again refreshes it.
+describe("invitations of the same email", () => {
+  let owner: Awaited<ReturnType<typeof signUpAndSignIn>>;
+  const invite = (email: string, role: string) =>
+    owner.client.json(`/api/organizations/${owner.organizationId}/invitations`, "POST", {
+      email,
+      role,
+    });
+  const pendingOf = async (email: string) => {
+    process.env.DATABASE_URL ??= inject("databaseUrl");
+    const pending = await listPendingInvitations(owner.organizationId);
+    return pending.filter((invitation) => invitation.email === email);
+  };
+
+  beforeAll(async () => {
+    owner = await signUpAndSignIn(uniqueEmail("inviter"));
+  });
+
+  it("keeps one invitation per email through a double click and a new invite", async () => {
+    const email = uniqueEmail("twice");
+    const [first, second] = await Promise.all([invite(email, "VIEWER"), invite(email, "VIEWER")]);
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect(first.body.id).toBe(second.body.id);
+    expect(await pendingOf(email)).toHaveLength(1);
+
+    const again = await invite(email.toUpperCase(), "ADMIN");
+    expect(again.status).toBe(201);
+    expect(again.body).toMatchObject({ id: first.body.id, email, role: "ADMIN" });
+    expect((await pendingOf(email)).map((invitation) => invitation.role)).toEqual(["ADMIN"]);
+
+    // The refreshed invitation has a new link; the earlier ones stop working.
+    const invitee = await signUpAndSignIn(email);
+    const staleToken = String(first.body.link).split("/invite/")[1] ?? "";
+    expect((await invitee.client.json(`/api/invitations/${staleToken}`, "POST")).status).toBe(404);
+    const token = String(again.body.link).split("/invite/")[1] ?? "";
+    expect((await invitee.client.json(`/api/invitations/${token}`, "POST")).status).toBe(200);
+
+    expect(await pendingOf(email)).toEqual([]);
+    const keys = await invitee.client.json(`/api/projects/${owner.projectId}/api-keys`, "POST", {});
+    expect(keys.status).toBe(201);
+  });
+
+  it("invites a former member again after they left", async () => {
+    const email = uniqueEmail("returning");
+    const invitation = await invite(email, "MEMBER");
+    const invitee = await signUpAndSignIn(email);
+    const token = String(invitation.body.link).split("/invite/")[1] ?? "";
+    expect((await invitee.client.json(`/api/invitations/${token}`, "POST")).status).toBe(200);
+    expect((await invite(email, "MEMBER")).status).toBe(409);
+
+    const prisma = getPrisma();
+    await prisma.membership.deleteMany({
+      where: { organizationId: owner.organizationId, user: { email } },
+    });
+    const renewed = await invite(email, "VIEWER");
+    expect(renewed.status).toBe(201);
+    expect((await pendingOf(email)).map((pending) => pending.role)).toEqual(["VIEWER"]);
   });
 });

@@ -240,6 +240,44 @@ describe("a price too large for the cost columns", () => {
   });
 });
 
+// Regression: GET /api/public/models?limit=200 answered meta.limit 46 (the number of prices) and
+// ignored page and limit. It now pages like Langfuse and its meta echoes the page and limit.
+describe("GET /api/public/models pages", () => {
+  interface ModelsPage {
+    data: Array<{ id: string }>;
+    meta: { page: number; limit: number; totalItems: number; totalPages: number };
+  }
+
+  it("echoes the requested page and limit in Langfuse's meta", async () => {
+    const project = await createOtherProject(`models-page-${newSpanId()}`);
+    const all = await getJson<ModelsPage>("/api/public/models?limit=200", project.auth);
+    expect(all.status).toBe(200);
+    const total = all.body.meta.totalItems;
+    expect(total).toBeGreaterThan(10);
+    expect(all.body.meta).toEqual({ page: 1, limit: 200, totalItems: total, totalPages: 1 });
+    expect(all.body.data).toHaveLength(total);
+
+    const second = await getJson<ModelsPage>("/api/public/models?page=2&limit=5", project.auth);
+    expect(second.body.meta).toEqual({
+      page: 2,
+      limit: 5,
+      totalItems: total,
+      totalPages: Math.ceil(total / 5),
+    });
+    expect(second.body.data.map((price) => price.id)).toEqual(
+      all.body.data.slice(5, 10).map((price) => price.id),
+    );
+
+    const byDefault = await getJson<ModelsPage>("/api/public/models", project.auth);
+    expect(byDefault.body.meta).toMatchObject({ page: 1, limit: 50 });
+    expect(byDefault.body.data).toHaveLength(Math.min(50, total));
+
+    const refused = await getJson<{ error: string }>("/api/public/models?limit=0", project.auth);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatch(/limit/);
+  });
+});
+
 describe("cost report rollups", () => {
   it("match the spans exactly, also after a late root span re-groups its trace", async () => {
     process.env.DATABASE_URL ??= (await import("vitest")).inject("databaseUrl");

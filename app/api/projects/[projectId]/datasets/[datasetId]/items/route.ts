@@ -5,8 +5,8 @@ import { requireDatasetOfProject } from "@/lib/datasets/dataset-access";
 import { listDatasetItems } from "@/lib/datasets/dataset-items";
 import {
   ListDatasetItemsQueryZ,
+  NewDatasetItemZ,
   parseQuery,
-  UpdateDatasetItemZ,
 } from "@/lib/datasets/dataset-schemas";
 import { saveDatasetItem } from "@/lib/datasets/save-dataset-item";
 import { handleRoute, readJson } from "@/lib/http/handle-route";
@@ -25,7 +25,7 @@ export const GET = handleRoute<Params>(async (request, { params }) => {
 export const POST = handleRoute<Params>(async (request, { params }) => {
   const { projectId, datasetId } = await params;
   const { user } = await requireDatasetOfProject(projectId, datasetId, "write");
-  const fields = UpdateDatasetItemZ.parse(await readJson(request));
+  const fields = NewDatasetItemZ.parse(await readJson(request));
   const row = await saveDatasetItem({ projectId, datasetId, userId: user.id, fields });
   return NextResponse.json(toPublicDatasetItem(row), { status: 201 });
 });

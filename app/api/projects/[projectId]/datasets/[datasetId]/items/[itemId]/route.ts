@@ -25,13 +25,21 @@ export const GET = handleRoute<Params>(async (_request, { params }) => {
   return NextResponse.json(await itemOfDataset(projectId, datasetId, decodeRouteParam(itemId)));
 });
 
-// PATCH /api/projects/:projectId/datasets/:datasetId/items/:itemId -> saved as a new version
+// PATCH /api/projects/:projectId/datasets/:datasetId/items/:itemId -> saved as a new version;
+//   409 when expectedVersion is given and the item has moved on since
 export const PATCH = handleRoute<Params>(async (request, { params }) => {
   const { projectId, datasetId, itemId } = await params;
   const { user } = await requireDatasetOfProject(projectId, datasetId, "write");
   const item = await itemOfDataset(projectId, datasetId, decodeRouteParam(itemId));
-  const fields = UpdateDatasetItemZ.parse(await readJson(request));
-  const row = await saveDatasetItem({ projectId, datasetId, id: item.id, userId: user.id, fields });
+  const { expectedVersion, ...fields } = UpdateDatasetItemZ.parse(await readJson(request));
+  const row = await saveDatasetItem({
+    projectId,
+    datasetId,
+    id: item.id,
+    userId: user.id,
+    fields,
+    expectedVersion,
+  });
   return NextResponse.json(toPublicDatasetItem(row));
 });
 
