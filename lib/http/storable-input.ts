@@ -41,9 +41,6 @@ export function assertStorableJson(value: unknown): void {
   if (path !== null) throw new AppError("bad_request", `Invalid ${path}: ${UNSTORABLE_MESSAGE}`);
 }
 
-// Limitation: a path whose percent-encoding is not UTF-8 (e.g. %ED%A0%80) fails in Next's own
-// router with a plain 500 before any route handler runs.
-
 /**
  * Throws a 400 naming the query parameter or path segment of a request URL that is not valid
  * percent-encoded UTF-8 or that decodes to unstorable text.

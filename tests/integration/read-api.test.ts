@@ -243,6 +243,17 @@ describe("read API refusals", () => {
     expect((await getJson(`/api/public/observations/${newSpanId()}`)).status).toBe(404);
   });
 
+  it.each([
+    "/api/public/sessions/%E0%A4%A",
+    "/api/public/traces/%ED%A0%80",
+    "/project/any/sessions/%E0%A4%A",
+  ])("should answer 400, not 500, for a path that is not UTF-8: %s", async (path) => {
+    const response = await fetch(`${baseUrl()}${path}`, { headers: { authorization: AUTH } });
+
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain("not valid percent-encoded UTF-8");
+  });
+
   it.each(["GET", "POST", "DELETE"])(
     "should answer %s on a path no endpoint serves with a JSON 404",
     async (method) => {
