@@ -76,11 +76,16 @@ async function waitForHealth(baseUrl: string, server: ChildProcess): Promise<voi
 
 async function send(baseUrl: string, body: Uint8Array): Promise<number> {
   const started = performance.now();
-  const response = await fetch(`${baseUrl}/api/public/otel/v1/traces`, {
-    method: "POST",
-    headers: { "content-type": "application/x-protobuf", authorization: AUTH },
-    body: Buffer.from(body),
-  });
+  const post = () =>
+    fetch(`${baseUrl}/api/public/otel/v1/traces`, {
+      method: "POST",
+      headers: { "content-type": "application/x-protobuf", authorization: AUTH },
+      body: Buffer.from(body),
+    });
+  // A kept-alive connection the server closes as idle just when a request starts on it fails
+  // before any reply (seen once after the pause of generating the batches): send it again, as
+  // OTLP exporters do on network errors.
+  const response = await post().catch(post);
   const reply = new Uint8Array(await response.arrayBuffer());
   if (response.status !== 200 || reply.byteLength !== 0) {
     throw new Error(`ingest answered ${response.status}: ${Buffer.from(reply).toString()}`);
