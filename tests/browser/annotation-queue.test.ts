@@ -7,23 +7,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { stringAttribute } from "../../lib/otlp/test-builders";
 import { AUTH, newSpanId, newTraceId, postSpans, span } from "../integration/ingest-helpers";
 import { signInWithRole } from "../integration/reviewer-helpers";
-import { launchBrowser } from "../setup/browser";
-import { TEST_USER } from "../setup/test-env";
+import { launchBrowser, signIn } from "../setup/browser";
 
 const baseUrl = inject("baseUrl");
 const RUN = newSpanId();
 const TAG = `review-${RUN}`;
 const VERDICT = `verdict-${RUN}`;
 const POLL = { timeout: 15_000 };
-
-async function signIn(page: Page, email: string, password: string): Promise<string> {
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/project\/[^/]+$/);
-  return new URL(page.url()).pathname;
-}
 
 /** The trace page folds its scoring card to one line: open it (retried until hydrated). */
 async function openTraceScores(page: Page): Promise<void> {
@@ -82,7 +72,7 @@ describe("annotation queue review", () => {
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     page = await context.newPage();
-    projectPath = await signIn(page, TEST_USER.email, TEST_USER.password);
+    projectPath = await signIn(page, baseUrl);
   });
 
   afterAll(async () => {
@@ -281,7 +271,7 @@ describe("annotation queue review", () => {
     const viewerContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const viewerPage = await viewerContext.newPage();
     try {
-      await signIn(viewerPage, viewer.email, "a-good-password-1");
+      await signIn(viewerPage, baseUrl, { email: viewer.email, password: "a-good-password-1" });
       await viewerPage.goto(`${baseUrl}${projectPath}/traces/${traceIds[0]}`);
       await openTraceScores(viewerPage);
       await viewerPage.getByTestId("score-read-only").first().waitFor();

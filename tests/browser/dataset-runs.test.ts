@@ -3,13 +3,12 @@
 // the compare view shows each item's outputs side by side, hostile output kept as text.
 import { randomBytes } from "node:crypto";
 
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { stringAttribute } from "../../lib/otlp/test-builders";
 import { AUTH, newSpanId, newTraceId, postSpans, span } from "../integration/ingest-helpers";
-import { launchBrowser } from "../setup/browser";
-import { TEST_USER } from "../setup/test-env";
+import { launchBrowser, signIn } from "../setup/browser";
 
 const baseUrl = inject("baseUrl");
 const run = randomBytes(4).toString("hex");
@@ -24,15 +23,6 @@ async function post(path: string, body: unknown): Promise<Record<string, unknown
   });
   expect(response.status, `${path}: ${await response.clone().text()}`).toBeLessThan(300);
   return (await response.json()) as Record<string, unknown>;
-}
-
-async function signIn(page: Page): Promise<string> {
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.getByLabel("Email").fill(TEST_USER.email);
-  await page.getByLabel("Password").fill(TEST_USER.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/project\/[^/]+$/);
-  return new URL(page.url()).pathname;
 }
 
 describe("dataset runs", () => {
@@ -88,7 +78,7 @@ describe("dataset runs", () => {
   it("lists the runs with average scores and compares their outputs item by item", async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
-    const projectPath = await signIn(page);
+    const projectPath = await signIn(page, baseUrl);
     await page.goto(`${baseUrl}${projectPath}/datasets/${datasetId}`);
 
     const rows = page.getByTestId("run-row");

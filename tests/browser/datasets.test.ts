@@ -10,22 +10,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { getPrisma } from "../../lib/db/prisma";
 import { buildRagAgentTrace, sendOtlp, type RagAgentTrace } from "../fixtures/explorer-traces";
-import { launchBrowser } from "../setup/browser";
-import { TEST_USER } from "../setup/test-env";
+import { launchBrowser, signIn } from "../setup/browser";
 
 const baseUrl = inject("baseUrl");
 const run = randomBytes(4).toString("hex");
 const datasetName = `curated-${run}`;
 const POLL = { timeout: 15_000 };
-
-async function signIn(page: Page): Promise<string> {
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.getByLabel("Email").fill(TEST_USER.email);
-  await page.getByLabel("Password").fill(TEST_USER.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/project\/[^/]+$/);
-  return new URL(page.url()).pathname;
-}
 
 describe("dataset curation", () => {
   let browser: Browser;
@@ -52,7 +42,7 @@ describe("dataset curation", () => {
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     page = await context.newPage();
-    projectPath = await signIn(page);
+    projectPath = await signIn(page, baseUrl);
   });
 
   afterAll(async () => {

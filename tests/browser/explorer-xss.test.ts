@@ -5,8 +5,7 @@ import type { Browser, BrowserContext, Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { buildXssTrace, sendOtlp, XSS_PROBES } from "../fixtures/explorer-traces";
-import { launchBrowser } from "../setup/browser";
-import { TEST_USER } from "../setup/test-env";
+import { launchBrowser, signIn } from "../setup/browser";
 
 const baseUrl = inject("baseUrl");
 
@@ -35,12 +34,7 @@ describe("trace explorer with hostile span content", () => {
       if (!url.startsWith(baseUrl) && !url.startsWith("data:")) remoteRequests.push(url);
     });
 
-    await page.goto(`${baseUrl}/sign-in`);
-    await page.getByLabel("Email").fill(TEST_USER.email);
-    await page.getByLabel("Password").fill(TEST_USER.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(/\/project\/[^/]+$/);
-    projectPath = new URL(page.url()).pathname;
+    projectPath = await signIn(page, baseUrl);
   });
 
   afterAll(async () => {

@@ -12,20 +12,10 @@ import {
   sendOtlp,
   type RagAgentTrace,
 } from "../fixtures/explorer-traces";
-import { launchBrowser } from "../setup/browser";
-import { TEST_USER } from "../setup/test-env";
+import { launchBrowser, signIn } from "../setup/browser";
 
 const baseUrl = inject("baseUrl");
 const run = randomBytes(4).toString("hex");
-
-async function signIn(page: Page): Promise<string> {
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.getByLabel("Email").fill(TEST_USER.email);
-  await page.getByLabel("Password").fill(TEST_USER.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/project\/[^/]+$/);
-  return new URL(page.url()).pathname;
-}
 
 describe("trace explorer", () => {
   let browser: Browser;
@@ -62,7 +52,7 @@ describe("trace explorer", () => {
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     page = await context.newPage();
-    projectPath = await signIn(page);
+    projectPath = await signIn(page, baseUrl);
   });
 
   afterAll(async () => {

@@ -2,23 +2,15 @@
 // next browser the user signs in from, whatever that browser's own zone.
 import { randomBytes } from "node:crypto";
 
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
-import { launchBrowser } from "../setup/browser";
+import { launchBrowser, signIn } from "../setup/browser";
 import { SessionClient } from "../setup/session-client";
 
 const baseUrl = inject("baseUrl");
 const run = randomBytes(4).toString("hex");
 const user = { email: `tz-${run}@example.com`, password: `tz-password-${run}` };
-
-async function signIn(page: Page): Promise<void> {
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/project\/[^/]+$/);
-}
 
 describe("display time zone", () => {
   let browser: Browser;
@@ -55,7 +47,7 @@ describe("display time zone", () => {
   it("follows the user from one browser to another", async () => {
     const first = await browser.newContext({ timezoneId: "America/New_York" });
     const page = await first.newPage();
-    await signIn(page);
+    await signIn(page, baseUrl, user);
     await page.goto(`${baseUrl}/project/${projectId}/sessions`);
     const select = page.getByLabel("Display time zone");
     await expect.poll(() => select.inputValue(), { timeout: 15_000 }).toBe("America/New_York");
@@ -68,7 +60,7 @@ describe("display time zone", () => {
 
     const second = await browser.newContext({ timezoneId: "Europe/Berlin" });
     const other = await second.newPage();
-    await signIn(other);
+    await signIn(other, baseUrl, user);
     await other.goto(`${baseUrl}/project/${projectId}/sessions`);
     // Rendered in the saved zone from the server on: no switch after hydration.
     expect(await other.getByLabel("Display time zone").inputValue()).toBe("Asia/Tokyo");

@@ -10,8 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { WireSpan } from "../../lib/otlp/otlp-wire-schema";
 import { buildWireRequest, buildWireSpan, stringAttribute } from "../../lib/otlp/test-builders";
 import { newSpanId, newTraceId, sendOtlp, XSS_PROBES } from "../fixtures/explorer-traces";
-import { launchBrowser } from "../setup/browser";
-import { TEST_USER } from "../setup/test-env";
+import { launchBrowser, signIn } from "../setup/browser";
 
 const baseUrl = inject("baseUrl");
 const run = randomBytes(4).toString("hex");
@@ -69,12 +68,7 @@ describe("trace input and output on the trace page", () => {
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     page = await context.newPage();
-    await page.goto(`${baseUrl}/sign-in`);
-    await page.getByLabel("Email", { exact: true }).fill(TEST_USER.email);
-    await page.getByLabel("Password", { exact: true }).fill(TEST_USER.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL(/\/project\/[^/]+$/);
-    projectPath = new URL(page.url()).pathname;
+    projectPath = await signIn(page, baseUrl);
   });
 
   afterAll(async () => {
