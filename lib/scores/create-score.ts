@@ -9,7 +9,8 @@ import { CreateScoreZ } from "./score-schemas";
 
 /**
  * Validates a Langfuse-shaped score body against its config (the one given by configId, else
- * the active one of the same name) and stores it for the key's project. A given id replaces the earlier score with that id; no id makes a new one.
+ * the active one of the same name) and stores it for the key's project. A given id replaces
+ * the earlier score with that id; no id makes a new one.
  */
 export async function createScore(principal: ApiKeyPrincipal, body: unknown): Promise<string> {
   const input = CreateScoreZ.parse(body);

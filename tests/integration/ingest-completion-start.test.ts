@@ -119,7 +119,7 @@ describe("completion start (time to first token)", () => {
     });
   });
 
-  it("should carry the fields on the observation endpoint and the span panel's detail", async () => {
+  it("should carry the fields to the observation endpoint and the span panel", async () => {
     const observation = byName.get("ai-response");
     if (!observation) throw new Error("ai-response was not stored");
 

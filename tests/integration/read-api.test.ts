@@ -86,7 +86,7 @@ describe("GET /api/public/traces", () => {
     alphaScoreId = ((await score.json()) as { id: string }).id;
   });
 
-  it("should list each trace's observation and score ids, as Langfuse's clients require", async () => {
+  it("should list each trace's observation and score ids (Langfuse clients need them)", async () => {
     const reply = await list(`userId=${user}`);
     const [betaItem, alphaItem] = reply.data;
 
