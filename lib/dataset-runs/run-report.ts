@@ -77,13 +77,13 @@ export async function listRunSummaries(
   const runIds = runs.map((run) => run.id);
   const [traceScores, runScores] = await Promise.all([
     sql<{ run_id: string; name: string; average: number }[]>`
-      SELECT ri."datasetRunId" AS run_id, s."name", avg(s."value")::float8 AS average
+      SELECT ri."datasetRunId" AS run_id, s."name", avg(s."value"::numeric)::float8 AS average
       FROM "DatasetRunItem" AS ri
       JOIN "Score" AS s ON s."projectId" = ri."projectId" AND s."traceId" = ri."traceId"
       WHERE ri."datasetRunId" = ANY(${runIds}) AND s."value" IS NOT NULL
       GROUP BY 1, 2`,
     sql<{ run_id: string; name: string; average: number }[]>`
-      SELECT s."datasetRunId" AS run_id, s."name", avg(s."value")::float8 AS average
+      SELECT s."datasetRunId" AS run_id, s."name", avg(s."value"::numeric)::float8 AS average
       FROM "Score" AS s
       WHERE s."projectId" = ${projectId} AND s."datasetRunId" = ANY(${runIds})
         AND s."value" IS NOT NULL

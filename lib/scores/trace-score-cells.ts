@@ -34,7 +34,7 @@ export async function loadTraceScoreCells(
   >`
     WITH by_label AS (
       SELECT s."traceId", s."name", s."stringValue" AS label, count(*) AS scores,
-        sum(s."value") AS value_sum, count(s."value") AS value_count
+        sum(s."value"::numeric) AS value_sum, count(s."value") AS value_count
       FROM "Score" AS s
       WHERE s."projectId" = ${projectId} AND s."traceId" = ANY(${[...traceIds]}::text[])
       GROUP BY s."traceId", s."name", s."stringValue"
@@ -70,7 +70,7 @@ export function scoreFilterCondition(sql: Sql, filter: ScoreFilter): postgres.Fr
   }
   // The operator comes from a fixed list (SCORE_OPERATOR_SQL), so it is safe as SQL text.
   const operator = sql.unsafe(SCORE_OPERATOR_SQL[filter.operator]);
-  return sql`(SELECT avg(s."value") ${scoresOfTrace}) ${operator} ${filter.value}`;
+  return sql`(SELECT avg(s."value"::numeric) ${scoresOfTrace}) ${operator} ${filter.value}`;
 }
 
 /** The project's score names with how many scores each has, most used first. */
