@@ -41,7 +41,12 @@ export interface ObservationPage {
   meta: { page: number; limit: number; totalItems: number; totalPages: number };
 }
 
-function conditions(sql: Sql, projectId: string, query: ListObservationsQuery) {
+/** The WHERE condition of a filtered observation list on the `spans` alias `s`. */
+export function observationConditions(
+  sql: Sql,
+  projectId: string,
+  query: Omit<ListObservationsQuery, "page" | "limit">,
+) {
   const parts = [sql`s.project_id = ${projectId}`];
   if (query.traceId) parts.push(sql`s.trace_id = ${query.traceId.toLowerCase()}`);
   if (query.name) parts.push(sql`s.name = ${query.name}`);
@@ -66,7 +71,7 @@ export async function listObservations(
   query: ListObservationsQuery,
 ): Promise<ObservationPage> {
   const sql = getSql();
-  const where = conditions(sql, projectId, query);
+  const where = observationConditions(sql, projectId, query);
   const [rows, [count]] = await Promise.all([
     sql<ObservationRow[]>`
       SELECT ${observationColumns(sql)}

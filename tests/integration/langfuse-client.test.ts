@@ -115,6 +115,15 @@ describe("Langfuse JS client against Sightline", () => {
         .toBe(200);
     }
 
+    // The client's own observation list (the v2 endpoint) finds the task's spans.
+    const traceId = fetched.datasetRunItems[0]?.traceId ?? "";
+    const observations = await langfuse.api.observations.getMany({ traceId });
+    expect(observations.data.length).toBeGreaterThan(0);
+    expect(observations.data.every((observation) => observation.traceId === traceId)).toBe(true);
+    // The run link the client prints leads to the run (sign-in first), not to a 404.
+    const runLink = await fetch(String(result.datasetRunUrl), { redirect: "manual" });
+    expect(runLink.status).toBe(307);
+
     type ScorePage = { data: { value: number; traceId: string | null }[] };
     await expect
       .poll(

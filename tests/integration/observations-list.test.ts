@@ -64,3 +64,42 @@ describe("GET /api/public/observations", () => {
     expect(reply.body.error).toMatch(field);
   });
 });
+
+interface PageV2 {
+  data: { id: string; projectId: string; input: string | null; output: string | null }[];
+  meta: { cursor?: string };
+}
+
+describe("GET /api/public/v2/observations", () => {
+  it("pages by cursor without gaps or repeats and gives input and output as text", async () => {
+    const traceId = newTraceId();
+    const ids = [newSpanId(), newSpanId(), newSpanId()];
+    const sent = await postSpans(
+      ids.map((id, index) =>
+        span(traceId, id, "", `step-${index}`, index * 10, index * 10 + 5, {
+          attributes: [
+            stringAttribute("langfuse.observation.input", '{"question":"why"}'),
+            stringAttribute("langfuse.observation.output", "because"),
+          ],
+        }),
+      ),
+    );
+    expect(sent.status).toBe(200);
+
+    const first = await getJson<PageV2>(`/api/public/v2/observations?traceId=${traceId}&limit=2`);
+    expect(first.status).toBe(200);
+    expect(first.body.data.map((observation) => observation.id)).toEqual([ids[2], ids[1]]);
+    expect(first.body.data[0]).toMatchObject({ input: '{"question":"why"}', output: "because" });
+    expect(first.body.data[0]?.projectId).toEqual(expect.any(String));
+    const cursor = encodeURIComponent(String(first.body.meta.cursor));
+    const second = await getJson<PageV2>(
+      `/api/public/v2/observations?traceId=${traceId}&limit=2&cursor=${cursor}`,
+    );
+    expect(second.body.data.map((observation) => observation.id)).toEqual([ids[0]]);
+    expect(second.body.meta).toEqual({});
+
+    const refused = await getJson<{ error: string }>("/api/public/v2/observations?cursor=nope");
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatch(/^cursor: /);
+  });
+});

@@ -1,0 +1,17 @@
+import { NextResponse } from "next/server";
+
+import { authenticateApiKey } from "@/lib/auth/api-keys";
+import { handleRoute } from "@/lib/http/handle-route";
+import { listObservationsV2, ListObservationsV2QueryZ } from "@/lib/traces/list-observations-v2";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+// GET /api/public/v2/observations?traceId=&type=&limit=&cursor= -> Langfuse's v2 list (keyset)
+export const GET = handleRoute(async (request) => {
+  const principal = await authenticateApiKey(request.headers.get("authorization"));
+  const query = ListObservationsV2QueryZ.parse(
+    Object.fromEntries(new URL(request.url).searchParams.entries()),
+  );
+  return NextResponse.json(await listObservationsV2(principal.projectId, query));
+});
