@@ -12,8 +12,9 @@ interface Row {
 
 async function metrics(
   query: unknown,
+  path = "/api/public/metrics",
 ): Promise<{ status: number; body: { data?: Row[]; error?: string } }> {
-  const url = `${baseUrl}/api/public/metrics?query=${encodeURIComponent(JSON.stringify(query))}`;
+  const url = `${baseUrl}${path}?query=${encodeURIComponent(JSON.stringify(query))}`;
   const response = await fetch(url, { headers: { authorization: auth } });
   return {
     status: response.status,
@@ -82,6 +83,19 @@ describe("GET /api/public/metrics", () => {
         { feature: "chat", totalCost_sum: 0.3, count_count: 1 },
       ]),
     );
+  });
+
+  it("answers the same query on Langfuse's v2 path", async () => {
+    const query = {
+      view: "observations",
+      dimensions: [{ field: "feature" }],
+      metrics: [{ measure: "count", aggregation: "count" }],
+      filters: [{ column: "traceName", operator: "=", value: "metrics-test" }],
+      ...range,
+    };
+    const [v1, v2] = [await metrics(query), await metrics(query, "/api/public/v2/metrics")];
+    expect(v2.status).toBe(200);
+    expect(v2.body).toEqual(v1.body);
   });
 
   it("groups by Langfuse's providedModelName", async () => {

@@ -1,0 +1,5 @@
+export const dynamic = "force-dynamic";
+
+// GET /api/public/v2/metrics?query=<JSON>: Langfuse's v2 path for the same metrics query (its
+// clients call it); a view this API does not know is refused naming the field.
+export { GET } from "../../metrics/route";
