@@ -42,9 +42,8 @@ function readTokenPrice(raw: number | string): Decimal | string {
   const text = raw.trim();
   if (/^-\s*[\d.]/.test(text)) return "must not be negative";
   if (!DECIMAL_TEXT.test(text)) {
-    return `must be a non-negative decimal number of USD per token such as 0.0000025, not ${JSON.stringify(
-      text.slice(0, 40),
-    )}`;
+    const shown = JSON.stringify(text.slice(0, 40));
+    return `must be a non-negative decimal number of USD per token such as 0.0000025, not ${shown}`;
   }
   return new Decimal(text);
 }
