@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { apiFetch } from "../ui/api-fetch";
 import { buttonClass, cardClass, dangerButtonClass, inputClass, labelClass } from "../ui/styles";
+import { perMillionToPerToken } from "@/lib/cost/token-price";
 import { countOf } from "@/lib/text/plural";
 
 interface PriceRow {
@@ -32,22 +33,6 @@ interface RunRow {
 
 function perMillion(value: string | null): string {
   return value === null ? "—" : `$${new Decimal(value).times(1_000_000).toFixed()}`;
-}
-
-/**
- * A price typed per 1M tokens as the API's price per token. Text that is not a number is sent
- * as typed: the server's validation (shared with the public API) names the field in its reply.
- */
-function perToken(value: string): string | undefined {
-  const trimmed = value.trim();
-  if (!trimmed) return undefined;
-  let perMillion: Decimal;
-  try {
-    perMillion = new Decimal(trimmed);
-  } catch {
-    return trimmed;
-  }
-  return perMillion.isFinite() ? perMillion.div(1_000_000).toString() : trimmed;
 }
 
 function progressPercent(run: RunRow): number {
@@ -100,11 +85,11 @@ export function ModelPricesPanel(props: {
             .split(",")
             .map((alias) => alias.trim())
             .filter(Boolean),
-          inputPrice: perToken(form.input),
-          outputPrice: perToken(form.output),
-          cachedInputPrice: perToken(form.cached),
-          cacheWritePrice: perToken(form.cacheWrite),
-          reasoningPrice: perToken(form.reasoning),
+          inputPrice: perMillionToPerToken("Input $ / 1M tokens", form.input),
+          outputPrice: perMillionToPerToken("Output $ / 1M tokens", form.output),
+          cachedInputPrice: perMillionToPerToken("Cache read $ / 1M", form.cached),
+          cacheWritePrice: perMillionToPerToken("Cache write $ / 1M", form.cacheWrite),
+          reasoningPrice: perMillionToPerToken("Reasoning $ / 1M", form.reasoning),
         },
       });
       setForm(EMPTY_FORM);

@@ -38,6 +38,8 @@ export function MembersPanel(props: {
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>("MEMBER");
   const [link, setLink] = useState<string | null>(null);
+  // The email whose earlier, still open invitation the last invite replaced.
+  const [replacedEmail, setReplacedEmail] = useState<string | null>(null);
   const [inviting, setInviting] = useState(false);
   // A second submit before the first re-render (double click) must not send a second invitation.
   const invitingNow = useRef(false);
@@ -72,11 +74,16 @@ export function MembersPanel(props: {
               invitingNow.current = true;
               setInviting(true);
               void run(async () => {
-                const invitation = await apiFetch<{ link: string }>(`${base}/invitations`, {
+                const invitation = await apiFetch<{
+                  link: string;
+                  email: string;
+                  replaced: boolean;
+                }>(`${base}/invitations`, {
                   method: "POST",
                   body: { email, role },
                 });
                 setLink(invitation.link);
+                setReplacedEmail(invitation.replaced ? invitation.email : null);
                 setEmail("");
               }).finally(() => {
                 invitingNow.current = false;
@@ -90,13 +97,19 @@ export function MembersPanel(props: {
               required
               placeholder="teammate@example.com"
               value={email}
-              onChange={(event) => setEmail(event.target.value)}
+              onChange={(event) => {
+                setEmail(event.target.value);
+                setError(null);
+              }}
               className={`${inputClass} max-w-xs`}
             />
             <select
               aria-label="Role for the invitation"
               value={role}
-              onChange={(event) => setRole(event.target.value as Role)}
+              onChange={(event) => {
+                setRole(event.target.value as Role);
+                setError(null);
+              }}
               className={`${inputClass} w-auto!`}
             >
               {ROLES.map((option) => (
@@ -120,6 +133,11 @@ export function MembersPanel(props: {
               {link}
             </code>
             <CopyButton text={link} />
+            {replacedEmail && (
+              <p className="w-full text-zinc-500" data-testid="invitation-replaced">
+                The earlier link for {replacedEmail} no longer works.
+              </p>
+            )}
           </div>
         )}
         {error && (

@@ -7,7 +7,8 @@ import type { TraceSummary } from "@/lib/explorer/types";
 import { IdChip } from "./id-chip";
 import { countOf } from "@/lib/text/plural";
 
-function Stat({
+/** One figure of the trace header, with a detail line that wraps rather than hides its end. */
+export function Stat({
   label,
   value,
   detail,
@@ -24,7 +25,11 @@ function Stat({
       <div className="font-mono text-base font-semibold tabular-nums" data-testid={testId}>
         {value}
       </div>
-      {detail ? <div className="truncate text-[11px] text-zinc-500">{detail}</div> : null}
+      {detail ? (
+        <div className="text-[11px] break-words text-zinc-500" title={detail}>
+          {detail}
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -84,7 +84,8 @@ function hashToken(token: string): string {
 /**
  * Invites someone by email. Returns the one-time token for the invitation link, which the UI
  * shows so that no mail server is needed. Inviting the same email again refreshes the pending
- * invitation (role, expiry, and a new link: the previous one stops working).
+ * invitation (role, expiry, and a new link: the previous one stops working); `replaced` says
+ * whether an open invitation's link was so stopped.
  */
 export async function createInvitation(input: {
   organizationId: string;
@@ -110,6 +111,12 @@ export async function createInvitation(input: {
     invitedById: input.invitedById,
     expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
   };
+  // An open invitation whose link the refresh below stops, for the inviter to be told.
+  const earlier = await prisma.invitation.findUnique({
+    where: { organizationId_email: { organizationId: input.organizationId, email } },
+  });
+  const replaced = Boolean(earlier && !earlier.acceptedAt && earlier.expiresAt > new Date());
+
   // One row per organization and email (a unique key): inviting again, or a double click,
   // refreshes that invitation with the new role and link instead of adding another.
   const invitation = await retryOnUniqueRace(() =>
@@ -119,7 +126,7 @@ export async function createInvitation(input: {
       update: { ...fields, acceptedAt: null, createdAt: new Date() },
     }),
   );
-  return { invitation, token };
+  return { invitation, token, replaced };
 }
 
 export function listPendingInvitations(organizationId: string) {

@@ -60,7 +60,10 @@ export function matchPatternNames(pattern: string): string[] | null {
   return names.length > 0 && names.every((name) => LITERAL_NAME.test(name)) ? names : null;
 }
 
-/** Adds a project price (or alias for a deployment name) and recomputes stored costs. */
+/**
+ * Adds a project price (or alias for a deployment name), replacing the project's own price of
+ * the same model and start date if there is one, and recomputes stored costs.
+ */
 export async function createCustomPrice(projectId: string, body: unknown) {
   const input = CustomPriceInputZ.parse(body);
   if (input.matchPattern) {
@@ -78,17 +81,31 @@ export async function createCustomPrice(projectId: string, body: unknown) {
   if (input.inputPrice == null && input.outputPrice == null) {
     throw new AppError("bad_request", "inputPrice: give at least an input or an output price");
   }
-  const price = await getPrisma().modelPrice.create({
-    data: {
+  const data = {
+    projectId,
+    model: input.modelName,
+    aliases: input.aliases,
+    provider: input.provider ?? null,
+    effectiveFrom: input.startDate ? new Date(input.startDate) : new Date(0),
+    rates: toRates(input) as unknown as Prisma.InputJsonValue,
+    tiers: [],
+  };
+
+  // Two project prices of one model from one date would tie when spans are priced; the newer
+  // one replaces the older instead.
+  const prisma = getPrisma();
+  const existing = await prisma.modelPrice.findFirst({
+    where: {
       projectId,
-      model: input.modelName,
-      aliases: input.aliases,
-      provider: input.provider ?? null,
-      effectiveFrom: input.startDate ? new Date(input.startDate) : new Date(0),
-      rates: toRates(input) as unknown as Prisma.InputJsonValue,
-      tiers: [],
+      model: { equals: input.modelName, mode: "insensitive" },
+      effectiveFrom: data.effectiveFrom,
     },
+    orderBy: { createdAt: "desc" },
   });
+  const price = existing
+    ? await prisma.modelPrice.update({ where: { id: existing.id }, data })
+    : await prisma.modelPrice.create({ data });
+
   const recomputeRunId = await requestCostRecompute(projectId);
   return { price, recomputeRunId };
 }

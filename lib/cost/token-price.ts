@@ -12,7 +12,19 @@ export const MAX_TOKEN_PRICE_USD = 1000;
 /** Rates are kept to this many decimals: far below a cent per billion tokens. */
 const MAX_DECIMAL_PLACES = 20;
 
+/** Plain decimal notation, optionally with an exponent; no hex, binary, octal or Infinity. */
 const DECIMAL_TEXT = /^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/** Whether text is a non-negative number in decimal notation (`2.5`, `.5`, `1.5e-7`). */
+export function isDecimalText(text: string): boolean {
+  return DECIMAL_TEXT.test(text.trim());
+}
+
+const SMALLEST_PRICE = new Decimal(10).pow(-MAX_DECIMAL_PLACES);
+
+const TOO_SMALL =
+  `must be 0 or at least ${SMALLEST_PRICE.toFixed()} (USD per token, ` +
+  `$${SMALLEST_PRICE.times(1_000_000).toFixed()} per 1M tokens): a smaller price is stored as 0`;
 
 const TOO_LARGE =
   `must be at most ${MAX_TOKEN_PRICE_USD} (USD per token, ` +
@@ -30,16 +42,16 @@ function readTokenPrice(raw: number | string): Decimal | string {
   const text = raw.trim();
   if (/^-\s*[\d.]/.test(text)) return "must not be negative";
   if (!DECIMAL_TEXT.test(text)) {
-    return `must be a non-negative decimal number such as 0.0000025, not ${JSON.stringify(
-      text.slice(0, 40),
-    )}`;
+    const shown = JSON.stringify(text.slice(0, 40));
+    return `must be a non-negative decimal number of USD per token such as 0.0000025, not ${shown}`;
   }
   return new Decimal(text);
 }
 
 /**
  * One price of a token kind, in USD per token, as sent to POST /api/public/models and by the
- * model prices page: a non-negative number or decimal string, at most MAX_TOKEN_PRICE_USD.
+ * model prices page: a non-negative number or decimal string, at most MAX_TOKEN_PRICE_USD; a
+ * positive price must not round to 0 at the stored precision.
  * Becomes an exact decimal string without exponent, at most 20 decimals.
  */
 export const TokenPriceZ = z
@@ -58,5 +70,27 @@ export const TokenPriceZ = z
       context.addIssue({ code: "custom", message: TOO_LARGE });
       return z.NEVER;
     }
-    return price.toDecimalPlaces(MAX_DECIMAL_PLACES).toFixed();
+    const stored = price.toDecimalPlaces(MAX_DECIMAL_PLACES);
+    if (price.greaterThan(0) && stored.isZero()) {
+      context.addIssue({ code: "custom", message: TOO_SMALL });
+      return z.NEVER;
+    }
+    return stored.toFixed();
   });
+
+/**
+ * A price typed per 1M tokens (the model prices page) as a price per token for the API;
+ * undefined when left empty. Throws an Error naming the field when the text is not a decimal
+ * number, so that the message speaks of the unit the person typed in.
+ */
+export function perMillionToPerToken(field: string, text: string): string | undefined {
+  const trimmed = text.trim();
+  if (!trimmed) return undefined;
+  if (!isDecimalText(trimmed)) {
+    throw new Error(
+      `${field}: must be a non-negative decimal number of USD per 1M tokens such as 2.5, ` +
+        `not ${JSON.stringify(trimmed.slice(0, 40))}`,
+    );
+  }
+  return new Decimal(trimmed).div(1_000_000).toString();
+}

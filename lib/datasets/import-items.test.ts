@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 
 import { AppError } from "../http/app-error";
 
-import { guessColumn, importDatasetItems, ImportItemsZ, MAX_IMPORT_ROWS } from "./import-items";
+import {
+  guessColumn,
+  importDatasetItems,
+  ImportItemsZ,
+  MAX_IMPORT_ROWS,
+  readImportRows,
+} from "./import-items";
 
 // Dry runs parse and check every row without touching the database.
 const target = { projectId: "p", datasetId: "d", userId: null };
@@ -83,6 +89,28 @@ describe("importDatasetItems (dry run)", () => {
       (error: unknown) => error,
     );
     expect((refusal as AppError).message).toBe('mapping.input: the file has no column "b"');
+  });
+});
+
+describe("readImportRows", () => {
+  // Regression: a dataset's own JSONL export failed to import when an item's input was "" and
+  // stored an expected output of "" as null, because "" was read as a missing value as in CSV.
+  it("should keep a present JSONL key holding an empty string as an empty string", () => {
+    const content = '{"input":"","expectedOutput":""}\n{"input":"q","expectedOutput":null}\n';
+    const { rows } = readImportRows(ImportItemsZ.parse({ format: "jsonl", content }));
+    expect(rows).toEqual([
+      { row: 1, fields: { input: "", expectedOutput: "" } },
+      { row: 2, fields: { input: "q" } },
+    ]);
+  });
+
+  it("should read an empty CSV cell as missing and a JSON-encoded empty string as one", () => {
+    const content = 'input,expectedOutput\n"""""",\n,x\n';
+    const { rows } = readImportRows(ImportItemsZ.parse({ format: "csv", content }));
+    expect(rows).toEqual([
+      { row: 1, fields: { input: "" } },
+      { row: 2, fields: { error: "input: the cell is empty" } },
+    ]);
   });
 });
 

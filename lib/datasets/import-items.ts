@@ -246,7 +246,9 @@ function toItemFields(
     const name = mapping[field];
     if (!name) continue;
     const raw = values[name];
-    if (raw === undefined || raw === null || raw === "") continue;
+    if (raw === undefined || raw === null) continue;
+    // An empty CSV cell is missing; in JSONL a present key holding "" is an empty string.
+    if (raw === "" && (input.format === "csv" || TEXT_FIELDS.has(field))) continue;
 
     if (TEXT_FIELDS.has(field)) {
       if (typeof raw !== "string" && typeof raw !== "number") {

@@ -49,7 +49,7 @@ export async function listPublicSessions(
       id: row.session_id,
       createdAt: row.created_at.toISOString(),
       projectId,
-      environment: row.environment ?? "default",
+      environment: row.environment,
     })),
     meta: {
       page: query.page,
@@ -75,7 +75,7 @@ export async function getPublicSession(projectId: string, sessionId: string) {
     id: sessionId,
     createdAt: first.start_time.toISOString(),
     projectId,
-    environment: first.environment ?? "default",
+    environment: traces.find((row) => row.environment !== null)?.environment ?? null,
     traces: traces.map((row) => toTraceResponse(projectId, row)),
   };
 }

@@ -275,7 +275,7 @@ describe("invitations of the same email", () => {
 
     const again = await invite(email.toUpperCase(), "ADMIN");
     expect(again.status).toBe(201);
-    expect(again.body).toMatchObject({ id: first.body.id, email, role: "ADMIN" });
+    expect(again.body).toMatchObject({ id: first.body.id, email, role: "ADMIN", replaced: true });
     expect((await pendingOf(email)).map((invitation) => invitation.role)).toEqual(["ADMIN"]);
 
     // The refreshed invitation has a new link; the earlier ones stop working.
@@ -293,6 +293,7 @@ describe("invitations of the same email", () => {
   it("invites a former member again after they left", async () => {
     const email = uniqueEmail("returning");
     const invitation = await invite(email, "MEMBER");
+    expect(invitation.body).toMatchObject({ replaced: false });
     const invitee = await signUpAndSignIn(email);
     const token = String(invitation.body.link).split("/invite/")[1] ?? "";
     expect((await invitee.client.json(`/api/invitations/${token}`, "POST")).status).toBe(200);

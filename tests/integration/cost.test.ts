@@ -123,6 +123,38 @@ describe("cost at ingest and after a price change", () => {
     expect((await traceCost(traceId, project.auth)).totalCost).toBe(6);
   });
 
+  // Regression: a second project price of a model with the same start date was added beside the
+  // first, and pricing kept the first; now it replaces the first.
+  it("replaces the project's price of a model with the same start date", async () => {
+    const project = await createOtherProject(`cost-replace-${newSpanId()}`);
+    const traceId = newTraceId();
+    await postSpans([generation(traceId, "replaced-llm", 1000, 0)], { auth: project.auth });
+
+    let runId = "";
+    for (const inputPrice of ["0.001", "0.002"]) {
+      const response = await fetch(`${baseUrl()}/api/public/models`, {
+        method: "POST",
+        headers: { authorization: project.auth, "content-type": "application/json" },
+        body: JSON.stringify({
+          modelName: "replaced-llm",
+          startDate: "2024-01-01T00:00:00Z",
+          inputPrice,
+        }),
+      });
+      expect(response.status).toBe(201);
+      runId = ((await response.json()) as { recomputeRunId: string }).recomputeRunId;
+    }
+    await waitForRecompute(runId, project.auth);
+
+    expect((await traceCost(traceId, project.auth)).totalCost).toBe(2);
+    const models = await getJson<{ data: Array<{ modelName: string; inputPrice: string }> }>(
+      "/api/public/models?limit=1000",
+      project.auth,
+    );
+    const own = models.body.data.filter((price) => price.modelName === "replaced-llm");
+    expect(own.map((price) => price.inputPrice)).toEqual(["0.002"]);
+  });
+
   it.each([
     [{ inputPrice: "1" }, /modelName/],
     [{ modelName: "x" }, /inputPrice: give at least/],

@@ -20,17 +20,25 @@ describe("public sessions API", () => {
       ).status,
     ).toBe(200);
 
-    const list = await getJson<{ data: { id: string }[]; meta: { totalItems: number } }>(
+    type Session = { id: string; environment: string | null };
+    const list = await getJson<{ data: Session[]; meta: { totalItems: number } }>(
       "/api/public/sessions?limit=100",
     );
     expect(list.status).toBe(200);
-    expect(list.body.data.filter((session) => session.id === sessionId)).toHaveLength(1);
+    const listed = list.body.data.filter((session) => session.id === sessionId);
+    expect(listed).toHaveLength(1);
 
-    const read = await getJson<{ id: string; traces: { id: string; name: string }[] }>(
+    const read = await getJson<Session & { traces: { id: string; environment: string | null }[] }>(
       `/api/public/sessions/${encodeURIComponent(sessionId)}`,
     );
     expect(read.status).toBe(200);
     expect(read.body.traces.map((trace) => trace.id)).toEqual([first, second]);
+
+    // Regression: a session reported environment "default" while its traces, which have none,
+    // reported null; a session now reports what its traces store.
+    expect(read.body.traces.map((trace) => trace.environment)).toEqual([null, null]);
+    expect(read.body.environment).toBeNull();
+    expect(listed[0]?.environment).toBeNull();
 
     const missing = await getJson<{ error: string }>("/api/public/sessions/no-such-session");
     expect(missing.status).toBe(404);

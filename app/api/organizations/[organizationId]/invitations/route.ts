@@ -7,7 +7,8 @@ import { handleRoute, readJson } from "@/lib/http/handle-route";
 
 const InviteZ = z.object({ email: z.string().trim(), role: RoleZ.default("MEMBER") });
 
-// POST /api/organizations/:organizationId/invitations -> the invitation link to share
+// POST /api/organizations/:organizationId/invitations -> the invitation link to share, and
+// whether it replaced an open invitation's link
 export const POST = handleRoute<{ organizationId: string }>(async (request, { params }) => {
   const user = await requireSessionUser();
   const { organizationId } = await params;
@@ -16,7 +17,7 @@ export const POST = handleRoute<{ organizationId: string }>(async (request, { pa
     action: "Inviting members",
   });
   const body = InviteZ.parse(await readJson(request));
-  const { invitation, token } = await createInvitation({
+  const { invitation, token, replaced } = await createInvitation({
     organizationId,
     invitedById: user.id,
     actorRole: role,
@@ -31,6 +32,8 @@ export const POST = handleRoute<{ organizationId: string }>(async (request, { pa
       role: invitation.role,
       expiresAt: invitation.expiresAt,
       link: `${origin}/invite/${token}`,
+      // An open invitation of this email was refreshed: its earlier link no longer works.
+      replaced,
     },
     { status: 201 },
   );
