@@ -95,7 +95,8 @@ export async function listObservationsV2(
   }
   if (query.cursor) {
     const after = decodeCursor(query.cursor);
-    const start = sql`timestamptz 'epoch' + ${after.startMicros}::bigint * interval '1 microsecond'`;
+    const micros = sql`${after.startMicros}::bigint`;
+    const start = sql`timestamptz 'epoch' + ${micros} * interval '1 microsecond'`;
     parts.push(sql`(s.start_time, s.span_id) < (${start}, ${after.spanId})`);
   }
   const where = parts.reduce((joined, part) => sql`${joined} AND ${part}`);

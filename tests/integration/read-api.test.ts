@@ -86,7 +86,7 @@ describe("GET /api/public/traces", () => {
     alphaScoreId = ((await score.json()) as { id: string }).id;
   });
 
-  it("should list each trace's observation and score ids (Langfuse clients need them)", async () => {
+  it("should list observation and score ids per trace, as Langfuse clients need", async () => {
     const reply = await list(`userId=${user}`);
     const [betaItem, alphaItem] = reply.data;
 
