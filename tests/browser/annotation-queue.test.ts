@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { stringAttribute } from "../../lib/otlp/test-builders";
 import { AUTH, newSpanId, newTraceId, postSpans, span } from "../integration/ingest-helpers";
 import { signInWithRole } from "../integration/reviewer-helpers";
-import { launchBrowser, signIn } from "../setup/browser";
+import { openSignedInPage, signIn } from "../setup/browser";
 
 const baseUrl = inject("baseUrl");
 const RUN = newSpanId();
@@ -69,10 +69,7 @@ describe("annotation queue review", () => {
     });
     expect(config.status).toBe(201);
 
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    page = await context.newPage();
-    projectPath = await signIn(page, baseUrl);
+    ({ browser, context, page, projectPath } = await openSignedInPage(baseUrl));
   });
 
   afterAll(async () => {

@@ -12,7 +12,7 @@ import {
   sendOtlp,
   type RagAgentTrace,
 } from "../fixtures/explorer-traces";
-import { launchBrowser, signIn } from "../setup/browser";
+import { openSignedInPage } from "../setup/browser";
 
 const baseUrl = inject("baseUrl");
 const run = randomBytes(4).toString("hex");
@@ -49,10 +49,7 @@ describe("trace explorer", () => {
     await sendOtlp(baseUrl, ada.request);
     await sendOtlp(baseUrl, bob.request);
 
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    page = await context.newPage();
-    projectPath = await signIn(page, baseUrl);
+    ({ browser, context, page, projectPath } = await openSignedInPage(baseUrl));
   });
 
   afterAll(async () => {

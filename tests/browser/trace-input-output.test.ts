@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { WireSpan } from "../../lib/otlp/otlp-wire-schema";
 import { buildWireRequest, buildWireSpan, stringAttribute } from "../../lib/otlp/test-builders";
 import { newSpanId, newTraceId, sendOtlp, XSS_PROBES } from "../fixtures/explorer-traces";
-import { launchBrowser, signIn } from "../setup/browser";
+import { openSignedInPage } from "../setup/browser";
 
 const baseUrl = inject("baseUrl");
 const run = randomBytes(4).toString("hex");
@@ -65,10 +65,7 @@ describe("trace input and output on the trace page", () => {
   let projectPath: string;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    page = await context.newPage();
-    projectPath = await signIn(page, baseUrl);
+    ({ browser, context, page, projectPath } = await openSignedInPage(baseUrl));
   });
 
   afterAll(async () => {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { DEFAULT_TIME_RANGE } from "../../lib/explorer/time-range";
 import { buildRagAgentTrace, sendOtlp } from "../fixtures/explorer-traces";
-import { launchBrowser, signIn } from "../setup/browser";
+import { openSignedInPage } from "../setup/browser";
 
 const baseUrl = inject("baseUrl");
 const run = randomBytes(4).toString("hex");
@@ -63,10 +63,7 @@ describe("traces list toolbar", () => {
       buildRagAgentTrace({ question: `What is the weather in Faro? (${run})`, start }).request,
     );
 
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    page = await context.newPage();
-    projectPath = await signIn(page, baseUrl);
+    ({ browser, context, page, projectPath } = await openSignedInPage(baseUrl));
   });
 
   afterAll(async () => {

@@ -36,3 +36,12 @@ export async function signIn(
   await page.waitForURL(/\/project\/[^/]+$/);
   return new URL(page.url()).pathname;
 }
+
+/** A browser with one desktop-sized page signed in as the run's owner, on the project home. */
+export async function openSignedInPage(baseUrl: string) {
+  const browser = await launchBrowser();
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const projectPath = await signIn(page, baseUrl);
+  return { browser, context, page, projectPath };
+}
