@@ -529,10 +529,30 @@ describe("decodeTraceRequest (JSON only)", () => {
   it.each([
     ["not hex", "zzf7651916cd43dd8448eb211c80319c", "is not valid hex"],
     ["odd length", "0af7651916cd43dd8448eb211c80319", "is not valid hex"],
-    ["base64 instead of hex", "CvdlGRbNQ92ESOshHIAxnA==", "is not valid hex"],
+    ["base64 of the wrong length", "CvdlGRbNQ92ESOshHIAx", "is not valid hex"],
   ])("should reject a traceId that is %s", (_label, traceId, reason) => {
     const result = decodeJson(buildWireRequest({ spans: [buildWireSpan({ traceId })] }));
     expect(result.rejected.reasons[0]).toContain(`traceId ${reason}`);
+  });
+
+  it("should read base64 ids, as generic protobuf JSON writers send them, as hex", () => {
+    const result = decodeJson(
+      buildWireRequest({
+        spans: [
+          buildWireSpan({
+            traceId: "CvdlGRbNQ92ESOshHIAxnA==",
+            spanId: "uNe0PmF2RCk=",
+            parentSpanId: "AAAAAAAAAAE=",
+          }),
+        ],
+      }),
+    );
+    expect(result.rejected.count).toBe(0);
+    expect(result.spans[0]).toMatchObject({
+      traceId: "0af7651916cd43dd8448eb211c80319c",
+      spanId: "b8d7b43e61764429",
+      parentSpanId: "0000000000000001",
+    });
   });
 
   it.each([

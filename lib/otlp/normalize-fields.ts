@@ -23,9 +23,11 @@ export function normalizeId(
   field: string,
   options: IdOptions,
 ): string {
-  const hex =
-    encoding === "hex" ? hexFromHexText(raw ?? "", field) : hexFromBase64(raw ?? "", field);
   const expected = options.byteLength * 2;
+  const hex =
+    encoding === "hex"
+      ? hexFromJsonText(raw ?? "", field, options.byteLength)
+      : hexFromBase64(raw ?? "", field);
 
   if (hex === "") {
     if (options.optional) return "";
@@ -42,6 +44,20 @@ export function normalizeId(
     throw new InvalidFieldError(field, "must not be all zeros");
   }
   return hex;
+}
+
+/**
+ * An OTLP/JSON id: hex, as the spec requires. Exporters built on the generic protobuf JSON
+ * mapping (Go's protojson, protobufjs' toJSON) write bytes as base64 instead; such an id is
+ * accepted when it decodes to exactly the id's length, which no hex id of that length can be
+ * mistaken for (its text is longer).
+ */
+function hexFromJsonText(text: string, field: string, byteLength: number): string {
+  if (text.length !== byteLength * 2 && BASE64.test(text) && text.length > 0) {
+    const hex = Buffer.from(text, "base64").toString("hex");
+    if (hex.length === byteLength * 2) return hex;
+  }
+  return hexFromHexText(text, field);
 }
 
 function hexFromHexText(text: string, field: string): string {
