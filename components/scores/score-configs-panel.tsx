@@ -19,6 +19,7 @@ export interface ScoreConfigRow {
   minValue: number | null;
   maxValue: number | null;
   categories?: Array<{ label: string; value: number }>;
+  description?: string | null;
   isArchived: boolean;
 }
 
@@ -32,6 +33,26 @@ function parseCategories(text: string): Array<{ label: string; value: number }> 
       const [label = "", value] = part.split("=").map((piece) => piece.trim());
       return { label, value: value === undefined ? index : Number(value) };
     });
+}
+
+function formatCategories(config: ScoreConfigRow): string {
+  return (config.categories ?? [])
+    .map((category) => `${category.label}=${category.value}`)
+    .join(", ");
+}
+
+/** Min and max as typed: empty means none (null); anything else must read as a number. */
+function readBounds(
+  minText: string,
+  maxText: string,
+): { Min: number | null; Max: number | null } | { error: string } {
+  const bounds = { Min: parseBound(minText), Max: parseBound(maxText) };
+  const unreadable = Object.entries(bounds).find(([, bound]) => Number.isNaN(bound));
+  return unreadable ? { error: `${unreadable[0]}: must be a number, or empty for none` } : bounds;
+}
+
+function parseBound(text: string): number | null {
+  return text.trim() === "" ? null : Number(text);
 }
 
 function describe(config: ScoreConfigRow): string {
@@ -58,8 +79,14 @@ export function ScoreConfigsPanel({
   const [maxValue, setMaxValue] = useState("1");
   const [categories, setCategories] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<ScoreConfigRow | null>(null);
 
   const create = async () => {
+    const bounds = readBounds(minValue, maxValue);
+    if (dataType === "NUMERIC" && "error" in bounds) {
+      setError(bounds.error);
+      return;
+    }
     setError(null);
     try {
       await apiFetch(`/api/projects/${projectId}/score-configs`, {
@@ -67,8 +94,10 @@ export function ScoreConfigsPanel({
         body: {
           name,
           dataType,
-          minValue: dataType === "NUMERIC" && minValue !== "" ? Number(minValue) : undefined,
-          maxValue: dataType === "NUMERIC" && maxValue !== "" ? Number(maxValue) : undefined,
+          minValue:
+            dataType === "NUMERIC" && "Min" in bounds ? (bounds.Min ?? undefined) : undefined,
+          maxValue:
+            dataType === "NUMERIC" && "Max" in bounds ? (bounds.Max ?? undefined) : undefined,
           categories: dataType === "CATEGORICAL" ? parseCategories(categories) : undefined,
         },
       });
@@ -114,13 +143,23 @@ export function ScoreConfigsPanel({
                       <span className="mr-2 text-xs text-zinc-500">archived</span>
                     ) : null}
                     {canEdit ? (
-                      <button
-                        type="button"
-                        className={secondaryButtonClass}
-                        onClick={() => void archive(config)}
-                      >
-                        {config.isArchived ? "Unarchive" : "Archive"}
-                      </button>
+                      <>
+                        <button
+                          type="button"
+                          className={`${secondaryButtonClass} mr-2`}
+                          aria-label={`Edit ${config.name}`}
+                          onClick={() => setEditing(config)}
+                        >
+                          Edit
+                        </button>
+                        <button
+                          type="button"
+                          className={secondaryButtonClass}
+                          onClick={() => void archive(config)}
+                        >
+                          {config.isArchived ? "Unarchive" : "Archive"}
+                        </button>
+                      </>
                     ) : null}
                   </td>
                 </tr>
@@ -129,6 +168,18 @@ export function ScoreConfigsPanel({
           </table>
         )}
       </section>
+      {canEdit && editing ? (
+        <EditScoreConfigForm
+          key={editing.id}
+          projectId={projectId}
+          config={editing}
+          onDone={() => {
+            setEditing(null);
+            router.refresh();
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      ) : null}
       {canEdit ? (
         <form
           className={`${cardClass} space-y-3`}
@@ -207,5 +258,138 @@ export function ScoreConfigsPanel({
         <p className="text-sm text-zinc-500">Admins and owners manage score configs.</p>
       )}
     </div>
+  );
+}
+
+/**
+ * Changes a config's name, range or categories and description. Its type stays; scores already
+ * given keep their values, new ones follow the change.
+ */
+function EditScoreConfigForm({
+  projectId,
+  config,
+  onDone,
+  onCancel,
+}: {
+  projectId: string;
+  config: ScoreConfigRow;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
+  const [name, setName] = useState(config.name);
+  const [description, setDescription] = useState(config.description ?? "");
+  const [minValue, setMinValue] = useState(config.minValue === null ? "" : String(config.minValue));
+  const [maxValue, setMaxValue] = useState(config.maxValue === null ? "" : String(config.maxValue));
+  const [categories, setCategories] = useState(formatCategories(config));
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const save = async () => {
+    const bounds = readBounds(minValue, maxValue);
+    if (config.dataType === "NUMERIC" && "error" in bounds) {
+      setError(bounds.error);
+      return;
+    }
+    setError(null);
+    setSaving(true);
+    try {
+      await apiFetch(`/api/projects/${projectId}/score-configs/${config.id}`, {
+        method: "PATCH",
+        body: {
+          name,
+          description: description.trim() === "" ? null : description,
+          ...(config.dataType === "NUMERIC" && "Min" in bounds
+            ? { minValue: bounds.Min, maxValue: bounds.Max }
+            : {}),
+          ...(config.dataType === "CATEGORICAL" ? { categories: parseCategories(categories) } : {}),
+        },
+      });
+      onDone();
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form
+      className={`${cardClass} space-y-3`}
+      aria-label="Edit score config"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <h2 className="text-sm font-semibold">Edit {config.name}</h2>
+      <p className="text-xs text-zinc-500">
+        Scores already given keep their values and names; new scores follow the change.
+      </p>
+      <label className={labelClass}>
+        Name
+        <input
+          className={inputClass}
+          value={name}
+          required
+          maxLength={35}
+          onChange={(event) => setName(event.target.value)}
+        />
+      </label>
+      {config.dataType === "NUMERIC" ? (
+        <div className="flex gap-2">
+          <label className={labelClass}>
+            Min
+            <input
+              className={inputClass}
+              value={minValue}
+              inputMode="decimal"
+              placeholder="none"
+              onChange={(event) => setMinValue(event.target.value)}
+            />
+          </label>
+          <label className={labelClass}>
+            Max
+            <input
+              className={inputClass}
+              value={maxValue}
+              inputMode="decimal"
+              placeholder="none"
+              onChange={(event) => setMaxValue(event.target.value)}
+            />
+          </label>
+        </div>
+      ) : null}
+      {config.dataType === "CATEGORICAL" ? (
+        <label className={labelClass}>
+          Categories
+          <input
+            className={inputClass}
+            value={categories}
+            onChange={(event) => setCategories(event.target.value)}
+          />
+        </label>
+      ) : null}
+      <label className={labelClass}>
+        Description
+        <input
+          className={inputClass}
+          value={description}
+          onChange={(event) => setDescription(event.target.value)}
+        />
+      </label>
+      {error ? (
+        <p className="text-sm text-red-600" data-testid="score-config-edit-error">
+          {error}
+        </p>
+      ) : null}
+      <div className="flex gap-2">
+        <button type="submit" className={buttonClass} disabled={saving || !name.trim()}>
+          Save changes
+        </button>
+        <button type="button" className={secondaryButtonClass} onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
   );
 }

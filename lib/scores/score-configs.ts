@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 import { getPrisma } from "../db/prisma";
 import type { Prisma, ScoreConfig } from "../generated/prisma/client";
 import { AppError } from "../http/app-error";
@@ -7,6 +5,7 @@ import { AppError } from "../http/app-error";
 import type { ScoreConfigRule } from "./resolve-score-value";
 import {
   CreateScoreConfigZ,
+  UpdateScoreConfigZ,
   type CreateScoreConfigInput,
   type ScoreCategory,
 } from "./score-schemas";
@@ -175,26 +174,47 @@ export function toPublicScoreConfig(config: ScoreConfig) {
   };
 }
 
-const UpdateScoreConfigZ = z
-  .object({
-    isArchived: z.boolean().optional(),
-    description: z.string().max(5000).nullish(),
-  })
-  .strict();
-
 /**
- * Archives or unarchives a config, or changes its description (Langfuse's PATCH). Its type,
- * range and categories stay: scores already checked against them keep their meaning.
+ * Changes a config (Langfuse's PATCH): archived or not, name, range, categories, description;
+ * its data type stays. Scores already given keep their values and names; new scores follow the
+ * changed config. 404 when it is not the project's, 409 when the name is taken, 400 for fields
+ * the config's type does not have or a range that would be empty.
  */
 export async function updateScoreConfig(projectId: string, configId: string, body: unknown) {
   const input = UpdateScoreConfigZ.parse(body);
-  const updated = await getPrisma().scoreConfig.updateMany({
-    where: { id: configId, projectId },
-    data: {
-      ...(input.isArchived === undefined ? {} : { isArchived: input.isArchived }),
-      ...(input.description === undefined ? {} : { description: input.description }),
-    },
-  });
+  const prisma = getPrisma();
+  const current = await prisma.scoreConfig.findFirst({ where: { id: configId, projectId } });
+  if (!current) throw new AppError("not_found", "Score config not found");
+
+  const merged: CreateScoreConfigInput = {
+    name: input.name ?? current.name,
+    dataType: current.dataType,
+    minValue: input.minValue === undefined ? current.minValue : input.minValue,
+    maxValue: input.maxValue === undefined ? current.maxValue : input.maxValue,
+    categories: input.categories,
+  };
+  assertRange(merged);
+  const categories =
+    input.categories === undefined ? undefined : (resolveCategories(merged) ?? undefined);
+
+  const updated = await prisma.scoreConfig
+    .updateMany({
+      where: { id: configId, projectId },
+      data: {
+        ...(input.isArchived === undefined ? {} : { isArchived: input.isArchived }),
+        ...(input.description === undefined ? {} : { description: input.description }),
+        ...(input.name === undefined ? {} : { name: input.name }),
+        ...(input.minValue === undefined ? {} : { minValue: input.minValue }),
+        ...(input.maxValue === undefined ? {} : { maxValue: input.maxValue }),
+        ...(categories === undefined
+          ? {}
+          : { categories: categories as unknown as Prisma.InputJsonValue }),
+      },
+    })
+    .catch((error: unknown) => {
+      if (!isUniqueViolation(error)) throw error;
+      throw new AppError("conflict", `name: score config ${merged.name} already exists`);
+    });
   if (updated.count === 0) throw new AppError("not_found", "Score config not found");
   return getScoreConfig(projectId, configId);
 }

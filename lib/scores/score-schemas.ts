@@ -73,13 +73,15 @@ const CategoryZ = z.object({
 export type ScoreCategory = z.infer<typeof CategoryZ>;
 
 /** Body of POST /api/public/score-configs. */
+const ScoreConfigNameZ = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .max(35)
+  .regex(/^[A-Za-z0-9_ .()-]+$/, "may hold letters, digits, spaces and _ . ( ) - only");
+
 export const CreateScoreConfigZ = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, "must not be empty")
-    .max(35)
-    .regex(/^[A-Za-z0-9_ .()-]+$/, "may hold letters, digits, spaces and _ . ( ) - only"),
+  name: ScoreConfigNameZ,
   dataType: z.enum(SCORE_DATA_TYPES),
   minValue: z.number().nullish(),
   maxValue: z.number().nullish(),
@@ -87,6 +89,22 @@ export const CreateScoreConfigZ = z.object({
   description: z.string().max(MAX_COMMENT_LENGTH).nullish(),
 });
 export type CreateScoreConfigInput = z.infer<typeof CreateScoreConfigZ>;
+
+/**
+ * Body of PATCH /api/public/score-configs/:id (Langfuse's UpdateScoreConfigRequest): every
+ * field but the data type may change; null clears a bound or the description.
+ */
+export const UpdateScoreConfigZ = z
+  .object({
+    isArchived: z.boolean().optional(),
+    name: ScoreConfigNameZ.optional(),
+    minValue: z.number().nullish(),
+    maxValue: z.number().nullish(),
+    categories: z.array(CategoryZ).max(100).optional(),
+    description: z.string().max(MAX_COMMENT_LENGTH).nullish(),
+  })
+  .strict();
+export type UpdateScoreConfigInput = z.infer<typeof UpdateScoreConfigZ>;
 
 export const VALUE_OPERATORS = ["<", ">", "<=", ">=", "=", "!="] as const;
 export type ValueOperator = (typeof VALUE_OPERATORS)[number];

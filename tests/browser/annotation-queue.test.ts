@@ -263,6 +263,23 @@ describe("annotation queue review", () => {
     await expect.poll(() => control.getByTestId("my-score").textContent(), POLL).toContain("4");
   });
 
+  it("edits a config's range in settings, refusing a bound that is not a number", async () => {
+    await page.goto(`${baseUrl}${projectPath}/settings/scores`);
+    await page.getByRole("button", { name: `Edit stars-${RUN}` }).click();
+    const form = page.getByRole("form", { name: "Edit score config" });
+    await form.getByLabel("Max").fill("ten");
+    await form.getByRole("button", { name: "Save changes" }).click();
+    expect(await form.getByTestId("score-config-edit-error").textContent()).toBe(
+      "Max: must be a number, or empty for none",
+    );
+    await form.getByLabel("Max").fill("10");
+    await form.getByRole("button", { name: "Save changes" }).click();
+    await expect
+      .poll(() => page.getByTestId("score-config-list").textContent(), POLL)
+      .toContain("0 … 10");
+    expect(await page.getByRole("form", { name: "Edit score config" }).count()).toBe(0);
+  });
+
   it("gives a viewer scores to read but no controls to change them", async () => {
     const viewer = await signInWithRole("VIEWER");
     const viewerContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });

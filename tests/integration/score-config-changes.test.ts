@@ -57,9 +57,87 @@ describe("PATCH /api/public/score-configs/:id", () => {
     expect(String(again.body.error)).toMatch(/^name: .* already exists \(archived: unarchive it/);
   });
 
+  it("renames a config and changes its range: new scores follow it, given ones stay", async () => {
+    const configId = await createConfig(`range-${RUN}`);
+    const traceId = newTraceId();
+    const given = await send("POST", "/api/public/scores", {
+      traceId,
+      name: `range-${RUN}`,
+      value: 0.5,
+      configId,
+    });
+    expect(given.status).toBe(201);
+
+    const renamed = `ranged-${RUN}`;
+    const changed = await send("PATCH", `/api/public/score-configs/${configId}`, {
+      name: renamed,
+      minValue: 1,
+      maxValue: 5,
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ name: renamed, minValue: 1, maxValue: 5 });
+
+    const below = await send("POST", "/api/public/scores", {
+      traceId,
+      name: renamed,
+      value: 0.5,
+      configId,
+    });
+    expect(below.status).toBe(400);
+    expect(String(below.body.error)).toMatch(/^value: /);
+    const within = { traceId, name: renamed, value: 4, configId };
+    expect((await send("POST", "/api/public/scores", within)).status).toBe(201);
+
+    const kept = await send("GET", `/api/public/scores/${String(given.body.id)}`);
+    expect(kept.body).toMatchObject({ name: `range-${RUN}`, value: 0.5 });
+
+    const unbounded = await send("PATCH", `/api/public/score-configs/${configId}`, {
+      maxValue: null,
+    });
+    expect(unbounded.body).toMatchObject({ minValue: 1, maxValue: null });
+  });
+
+  it("replaces the categories of a categorical config", async () => {
+    const name = `verdict-${RUN}`;
+    const created = await send("POST", "/api/public/score-configs", {
+      name,
+      dataType: "CATEGORICAL",
+      categories: [{ label: "good", value: 1 }],
+    });
+    const configId = String(created.body.id);
+    const changed = await send("PATCH", `/api/public/score-configs/${configId}`, {
+      categories: [
+        { label: "good", value: 1 },
+        { label: "bad", value: 0 },
+      ],
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body.categories).toEqual([
+      { label: "good", value: 1 },
+      { label: "bad", value: 0 },
+    ]);
+    const score = { traceId: newTraceId(), name, value: "bad", configId };
+    const reply = await send("POST", "/api/public/scores", score);
+    expect(reply.status).toBe(201);
+    const stored = await send("GET", `/api/public/scores/${String(reply.body.id)}`);
+    expect(stored.body).toMatchObject({ value: 0, stringValue: "bad" });
+  });
+
+  it("refuses a name another config has with a 409", async () => {
+    const taken = `taken-${RUN}`;
+    await createConfig(taken);
+    const configId = await createConfig(`other-${RUN}`);
+    const reply = await send("PATCH", `/api/public/score-configs/${configId}`, { name: taken });
+    expect(reply.status).toBe(409);
+    expect(String(reply.body.error)).toMatch(/^name: /);
+  });
+
   it.each<[string, unknown, RegExp]>([
     ["a non-boolean isArchived", { isArchived: "yes" }, /isArchived/],
     ["a field that cannot change", { dataType: "BOOLEAN" }, /dataType|Unrecognized/],
+    ["an empty range", { minValue: 2 }, /^maxValue: must be at least minValue/],
+    ["categories on a numeric config", { categories: [] }, /^categories: /],
+    ["a name with a slash", { name: "a/b" }, /name/],
   ])("refuses %s with a 400", async (_title, body, message) => {
     const configId = await createConfig(`refuse-${newSpanId()}`);
     const reply = await send("PATCH", `/api/public/score-configs/${configId}`, body);

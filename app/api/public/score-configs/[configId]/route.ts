@@ -14,7 +14,8 @@ export const GET = handleRoute<{ configId: string }>(async (request, { params })
   return NextResponse.json(await getScoreConfig(principal.projectId, configId));
 });
 
-// PATCH /api/public/score-configs/:configId { isArchived?, description? } -> the config
+// PATCH /api/public/score-configs/:configId { isArchived?, name?, minValue?, maxValue?,
+//   categories?, description? } -> the config (its data type never changes)
 export const PATCH = handleRoute<{ configId: string }>(async (request, { params }) => {
   const principal = await authenticateApiKey(request.headers.get("authorization"));
   const { configId } = await params;
