@@ -116,7 +116,7 @@ describe("GenAI semantic conventions", () => {
       [
         "new names over old",
         { "gen_ai.usage.input_tokens": 1, "gen_ai.usage.prompt_tokens": 99 },
-        { input: 1, output: null, total: null },
+        { input: 1, output: null, total: 1 },
       ],
       [
         "cache and reasoning, new names (included in input/output)",
@@ -216,7 +216,7 @@ describe("GenAI semantic conventions", () => {
       expect(mapped.warnings.join("\n")).toContain(`gen_ai.usage.input_tokens ${warning}`);
     });
 
-    it("should clamp a cache read larger than the input and warn", () => {
+    it("should count a cache larger than the input beside it, and clamp reasoning", () => {
       const mapped = mapSpan(
         buildSpan({
           "gen_ai.usage.input_tokens": 10,
@@ -225,10 +225,31 @@ describe("GenAI semantic conventions", () => {
           "gen_ai.usage.reasoning.output_tokens": 9,
         }),
       );
-      expect(mapped.usage).toMatchObject({ input: 10, cacheRead: 10, output: 5, reasoning: 5 });
-      expect(mapped.warnings).toHaveLength(2);
-      expect(mapped.warnings[0]).toContain("usage.cacheRead (40");
-      expect(mapped.warnings[1]).toContain("usage.reasoning (9");
+      expect(mapped.usage).toMatchObject({ input: 50, cacheRead: 40, output: 5, reasoning: 5 });
+      expect(mapped.warnings).toHaveLength(1);
+      expect(mapped.warnings[0]).toContain("usage.reasoning (9");
+    });
+
+    it("should read Strands' Bedrock cache counts, which come beside the input", () => {
+      const mapped = mapSpan(
+        buildSpan({
+          "gen_ai.system": "aws.bedrock",
+          "gen_ai.request.model": "us.anthropic.claude-3-5-sonnet-20241022-v2:0",
+          "gen_ai.usage.input_tokens": 10,
+          "gen_ai.usage.output_tokens": 5,
+          "gen_ai.usage.total_tokens": 2260,
+          "gen_ai.usage.cache_read_input_tokens": 512,
+          "gen_ai.usage.cache_write_input_tokens": 1733,
+        }),
+      );
+      expect(mapped.usage).toMatchObject({
+        input: 2255,
+        output: 5,
+        total: 2260,
+        cacheRead: 512,
+        cacheWrite: 1733,
+      });
+      expect(mapped.warnings).toEqual([]);
     });
 
     it("should report no usage when no count was sent", () => {

@@ -5,7 +5,7 @@ import { readCompletionStartDelay } from "./completion-start";
 import type { ConventionMapper, ConventionResult, Sourced } from "./convention-result";
 import { normalizeCost, toDecimalString } from "./cost";
 import { readGenAiInput, readGenAiOutput } from "./gen-ai-messages";
-import { normalizeUsage, type UsageCounts, type UsageField } from "./usage";
+import { normalizeUsage, readTokenCounts, type UsageField } from "./usage";
 
 /**
  * OpenTelemetry GenAI semantic conventions (`gen_ai.*`), including names since renamed
@@ -56,6 +56,8 @@ const TOKEN_KEYS: Array<[UsageField, string]> = [
   ["cacheRead", "gen_ai.usage.input_tokens.cached"],
   ["cacheWrite", "gen_ai.usage.cache_write.input_tokens"],
   ["cacheWrite", "gen_ai.usage.cache_write_tokens"],
+  // Strands Agents (Bedrock) and others spell Anthropic's cache counts this way.
+  ["cacheWrite", "gen_ai.usage.cache_write_input_tokens"],
   ["cacheWrite", "gen_ai.usage.input_cache_creation"],
   ["cacheWrite", "gen_ai.usage.input_tokens.cache_write"],
   ["reasoning", "gen_ai.usage.output_tokens.reasoning"],
@@ -129,14 +131,11 @@ function isInProcessAgent(attributes: AttributeReader, kind: number): boolean {
 
 /** Token counts; detail counts alone (no input, output or total) are not a usage report. */
 function readUsage(attributes: AttributeReader, warnings: string[]) {
-  const counts: UsageCounts = {};
-  for (const [field, key] of TOKEN_KEYS) {
-    if (counts[field]) continue;
-    const value = attributes.readTokenCount(key);
-    if (value !== null) counts[field] = { value, source: key };
-  }
+  const { counts, unreadable } = readTokenCounts(attributes, TOKEN_KEYS);
   const hasMainCount = [...MAIN_COUNTS].some((field) => counts[field] !== undefined);
-  return hasMainCount ? (normalizeUsage(counts, "included", warnings) ?? undefined) : undefined;
+  return hasMainCount
+    ? (normalizeUsage(counts, "included", warnings, unreadable) ?? undefined)
+    : undefined;
 }
 
 function readType(attributes: AttributeReader): Sourced<ObservationType> | undefined {

@@ -199,6 +199,7 @@ function readUsageDetails(
   )?.[1] ?? [LANGFUSE_KEYS, "beside"];
 
   const counts: UsageCounts = {};
+  const unreadable = new Set<UsageField>();
   for (const field of USAGE_FIELDS) {
     for (const candidate of keys[field] ?? []) {
       const raw = readPath(details, candidate);
@@ -206,10 +207,11 @@ function readUsageDetails(
       const source = `${USAGE_KEY}.${candidate}`;
       const value = toTokenCount(raw, source, warnings);
       if (value !== null) counts[field] = { value, source };
+      else unreadable.add(field);
       break;
     }
   }
-  return normalizeUsage(counts, layout, warnings);
+  return normalizeUsage(counts, layout, warnings, unreadable);
 }
 
 const COST_KEY = "langfuse.observation.cost_details";

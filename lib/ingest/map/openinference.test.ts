@@ -96,7 +96,7 @@ describe("OpenInference conventions", () => {
       { "llm.token_count.prompt": 10, "llm.token_count.prompt_details.cache_input": 4 },
       { cacheRead: 4 },
     ],
-    ["prompt only", { "llm.token_count.prompt": 10 }, { input: 10, output: null, total: null }],
+    ["prompt only", { "llm.token_count.prompt": 10 }, { input: 10, output: null, total: 10 }],
   ])("should read usage: %s", (_label, attributes, expected) => {
     expect(mapSpan(buildSpan(attributes)).usage).toMatchObject(expected);
   });

@@ -5,7 +5,7 @@ import type { ConventionMapper, ConventionResult, Sourced } from "./convention-r
 import { normalizeCost, toDecimalString, type CostFigures } from "./cost";
 import { entriesUnder, groupByIndex } from "./indexed-entries";
 import { contentFromParts } from "./messages";
-import { normalizeUsage, type UsageCounts, type UsageField } from "./usage";
+import { normalizeUsage, readTokenCounts, type UsageField } from "./usage";
 
 /**
  * OpenInference semantic conventions (Arize Phoenix and the openinference-instrumentation-*
@@ -56,13 +56,8 @@ export const mapOpenInference: ConventionMapper = (context) => {
   if (parameters)
     result.modelParameters = { value: parameters, source: "llm.invocation_parameters" };
 
-  const counts: UsageCounts = {};
-  for (const [field, key] of TOKEN_KEYS) {
-    if (counts[field]) continue;
-    const value = attributes.readTokenCount(key);
-    if (value !== null) counts[field] = { value, source: key };
-  }
-  result.usage = normalizeUsage(counts, "included", warnings) ?? undefined;
+  const { counts, unreadable } = readTokenCounts(attributes, TOKEN_KEYS);
+  result.usage = normalizeUsage(counts, "included", warnings, unreadable) ?? undefined;
   result.clientCost = readCost(attributes, warnings) ?? undefined;
 
   result.input =

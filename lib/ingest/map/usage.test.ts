@@ -39,7 +39,14 @@ describe("normalizeUsage", () => {
       { input: null, cacheRead: 60, total: null },
     ],
     ["a given total is kept", { input: 1, output: 1, total: 9 }, "included", { total: 9 }],
-    ["no total without both sides", { input: 5 }, "included", { total: null, output: null }],
+    ["input alone as the total", { input: 5 }, "included", { total: 5, output: null }],
+    ["output alone as the total", { output: 7 }, "included", { total: 7, input: null }],
+    [
+      "no total when only the other side's details came",
+      { output: 7, cacheRead: 3 },
+      "beside",
+      { total: null, input: null },
+    ],
     [
       "zero counts are real counts",
       { input: 0, output: 0 },
@@ -60,8 +67,6 @@ describe("normalizeUsage", () => {
   });
 
   it.each([
-    ["cacheRead", "input"],
-    ["cacheWrite", "input"],
     ["audioInput", "input"],
     ["imageInput", "input"],
     ["reasoning", "output"],
@@ -73,6 +78,53 @@ describe("normalizeUsage", () => {
     expect(warnings).toEqual([
       expect.stringContaining(`usage.${detail} (25 from k.${detail}) exceeds usage.${total} (10)`),
     ]);
+  });
+
+  it.each<[string, Record<string, number>, Record<string, number>]>([
+    [
+      "cache reads and writes outnumber the input",
+      { input: 10, output: 5, cacheRead: 512, cacheWrite: 1733 },
+      { input: 2255, output: 5, total: 2260, cacheRead: 512, cacheWrite: 1733 },
+    ],
+    [
+      "the total adds the cache to input + output",
+      { input: 100, output: 5, total: 135, cacheRead: 30 },
+      { input: 130, output: 5, total: 135, cacheRead: 30 },
+    ],
+  ])("should count the cache beside an 'included' input when %s", (_label, values, expected) => {
+    const warnings: string[] = [];
+    const result = normalizeUsage(counts(values), "included", warnings);
+    expect(result?.usage).toMatchObject(expected);
+    expect(warnings).toEqual([]);
+    expect(result?.sources).toContainEqual({
+      field: "usage.input",
+      source: expect.stringMatching(/^k\.input \+ k\.cacheRead/),
+    });
+  });
+
+  it("should keep a cache inside an 'included' input that holds it", () => {
+    const result = normalizeUsage(
+      counts({ input: 100, output: 5, total: 105, cacheRead: 30 }),
+      "included",
+      [],
+    );
+    expect(result?.usage).toMatchObject({ input: 100, total: 105, cacheRead: 30 });
+  });
+
+  it("should not make a total from one side when the other was unreadable", () => {
+    const result = normalizeUsage(counts({ output: 4 }), "included", [], new Set(["input"]));
+    expect(result?.usage.total).toBeNull();
+  });
+
+  it("should warn, but keep, a total larger than input + output", () => {
+    const warnings: string[] = [];
+    const result = normalizeUsage(
+      counts({ input: 100, output: 10, total: 5000 }),
+      "included",
+      warnings,
+    );
+    expect(result?.usage.total).toBe(5000);
+    expect(warnings[0]).toContain("is more than input + output (110)");
   });
 
   it("should warn, but keep, a total smaller than input + output", () => {

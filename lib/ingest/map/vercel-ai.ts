@@ -9,7 +9,7 @@ import type {
   Sourced,
 } from "./convention-result";
 import { normalizeChatMessages, readToolCallList } from "./messages";
-import { normalizeUsage, type UsageCounts, type UsageField } from "./usage";
+import { normalizeUsage, readTokenCounts, type UsageCounts, type UsageField } from "./usage";
 
 /**
  * Vercel AI SDK telemetry (`experimental_telemetry`): `ai.operationId`, `ai.model.*`,
@@ -90,17 +90,13 @@ export const mapVercelAi: ConventionMapper = (context) => {
   } else if (isGenAiEmbedOperation(attributes)) {
     result.usageIsAggregate = { value: true, source: "gen_ai.operation.name, ai.value(s)" };
   } else {
-    const counts: UsageCounts = {};
-    for (const [field, key] of TOKEN_KEYS) {
-      if (counts[field]) continue;
-      const value = attributes.readTokenCount(key);
-      if (value !== null) counts[field] = { value, source: key };
-    }
+    const { counts, unreadable } = readTokenCounts(attributes, TOKEN_KEYS);
     if (countsCacheBesideInput(attributes)) addCacheToInput(attributes, counts, warnings);
     // v7's GenAI integration sends only details here (noCacheTokens, textTokens…) beside its
     // gen_ai.usage.* counts: details alone are no usage report and must not hide those counts.
     const hasMainCount = [...MAIN_COUNTS].some((field) => counts[field] !== undefined);
-    if (hasMainCount) result.usage = normalizeUsage(counts, "included", warnings) ?? undefined;
+    if (hasMainCount)
+      result.usage = normalizeUsage(counts, "included", warnings, unreadable) ?? undefined;
   }
 
   result.completionStart = readCompletionStart(context);
