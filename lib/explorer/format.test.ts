@@ -4,6 +4,7 @@ import {
   formatCost,
   formatDateTime,
   formatDuration,
+  formatShortDateTime,
   formatTokens,
   fromDateTimeLocalValue,
   toDateTimeLocalValue,
@@ -46,5 +47,15 @@ describe("explorer formatting", () => {
     expect(fromDateTimeLocalValue("2026-12-03T13:04", "America/New_York")).toBe(
       "2026-12-03T18:04:00.000Z",
     );
+  });
+
+  it.each([
+    ["2026-12-03T18:04:05Z", "UTC", "Dec 3, 18:04:05"],
+    ["1970-01-01T00:00:00Z", "UTC", "Jan 1 1970, 00:00:00"],
+    ["2200-01-01T00:00:00Z", "UTC", "Jan 1 2200, 00:00:00"],
+    // New Year's Eve in UTC is already next year in Tokyo.
+    ["2026-12-31T20:00:00Z", "Asia/Tokyo", "Jan 1 2027, 05:00:00"],
+  ])("should show %s short in %s, with the year only when not this year", (iso, zone, text) => {
+    expect(formatShortDateTime(iso, zone, new Date("2026-12-04T12:00:00Z"))).toBe(text);
   });
 });

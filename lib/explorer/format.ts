@@ -56,12 +56,18 @@ export function formatDateTime(iso: string, timeZone: string): string {
   }
 }
 
-/** A short time for dense tables: "Dec 3, 18:04:05" in the given time zone. */
-export function formatShortDateTime(iso: string, timeZone: string): string {
+/**
+ * A short time for dense tables: "Dec 3, 18:04:05" in the given time zone, with the year
+ * ("Jan 1 1970, 00:00:00") when it is not the current one, so that a span from a client with a
+ * wrong clock does not pass for a recent one.
+ */
+export function formatShortDateTime(iso: string, timeZone: string, now = new Date()): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   try {
-    return format(new TZDate(date.getTime(), timeZone), "MMM d, HH:mm:ss");
+    const zoned = new TZDate(date.getTime(), timeZone);
+    const sameYear = zoned.getFullYear() === new TZDate(now.getTime(), timeZone).getFullYear();
+    return format(zoned, sameYear ? "MMM d, HH:mm:ss" : "MMM d yyyy, HH:mm:ss");
   } catch {
     return date.toISOString();
   }
