@@ -102,11 +102,19 @@ describe("priceSpan", () => {
       });
     });
 
-    it("leaves a cost the client reported unpriced too", () => {
+    it("prices a span whose reported cost is too large from its model's price", () => {
       const span = generation("gpt-4o", { "llm.cost.total": "1e30" });
       const cost = priceSpan(span, at, hugeBook);
-      expect(cost).toMatchObject({ totalCost: null, costSource: null });
+      expect(cost).toMatchObject({ totalCost: "0.000125", costSource: "price" });
       expect(cost.warning).toMatch(/^cost: the totalCost reported by the client \(1e\+30 USD\)/);
+      expect(cost.warning).toMatch(/; priced from the model's price$/);
+    });
+
+    it("leaves it unpriced when its model has no price", () => {
+      const span = generation("no-such-model", { "llm.cost.total": "1e30" });
+      const cost = priceSpan(span, at, hugeBook);
+      expect(cost).toMatchObject({ totalCost: null, costSource: null });
+      expect(cost.warning).toMatch(/USD, the most stored for one span; left unpriced$/);
     });
 
     it("keeps a cost at the limit", () => {

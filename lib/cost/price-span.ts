@@ -38,12 +38,14 @@ const UNPRICED: SpanCost = {
  * Cost of a span. Resolution: a cost the client reported wins; otherwise the price in force at
  * the span's start for its response model, then request model (see PriceBook.resolve); no price
  * or no tokens → null (shown as "unpriced"), never 0. A cost too large to store is left out
- * (unpriced, with a warning) rather than failing the span's batch.
+ * (with a warning) rather than failing the span's batch: a reported one gives way to the
+ * model's price, a computed one leaves the span unpriced.
  */
 export function priceSpan(mapped: MappedSpan, startTime: Date, book: PriceBook): SpanCost {
   const client = mapped.clientCost;
+  let refusedClientCost: string | null = null;
   if (client && (client.total !== null || client.input !== null || client.output !== null)) {
-    return limitSpanCost({
+    const reported = limitSpanCost({
       inputCost: client.input,
       outputCost: client.output,
       totalCost: client.total ?? sumOrNull(client.input, client.output),
@@ -52,13 +54,19 @@ export function priceSpan(mapped: MappedSpan, startTime: Date, book: PriceBook):
       priceId: null,
       warning: null,
     });
+    if (reported.warning === null) return reported;
+    // An impossible reported cost says nothing: the model's price, if any, is the better figure.
+    refusedClientCost = reported.warning;
   }
 
   const resolved = book.resolve(
     [mapped.responseModel, mapped.requestModel, mapped.model],
     startTime,
   );
-  return resolved ? costFromPrice(mapped.usage, resolved) : UNPRICED;
+  const cost = resolved ? costFromPrice(mapped.usage, resolved) : UNPRICED;
+  if (refusedClientCost === null) return cost;
+  const fallback = cost.totalCost === null ? "left unpriced" : "priced from the model's price";
+  return { ...cost, warning: refusedClientCost.replace(/left unpriced$/, fallback) };
 }
 
 /**
