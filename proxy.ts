@@ -32,4 +32,5 @@ function withPagePath(request: NextRequest): NextResponse {
 }
 
 // Every page and API path but the ingest endpoints (static paths, the hot path) and Next's assets.
-export const config = { matcher: ["/((?!_next/|v1/traces|api/public/otel/).*)"] };
+// Media uploads too: a proxy would buffer their bodies (up to a limit Next imposes on proxies).
+export const config = { matcher: ["/((?!_next/|v1/traces|api/public/otel/|api/public/media/).*)"] };

@@ -33,7 +33,7 @@ export function getIngestLimits(): IngestLimits {
   return cachedLimits;
 }
 
-function readPositiveInteger(name: string, fallback: number): number {
+export function readPositiveInteger(name: string, fallback: number): number {
   const raw = process.env[name]?.trim();
   if (!raw) return fallback;
 

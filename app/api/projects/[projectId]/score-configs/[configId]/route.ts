@@ -5,7 +5,7 @@ import { requireSessionUser } from "@/lib/auth/session";
 import { handleRoute, readJson } from "@/lib/http/handle-route";
 import { updateScoreConfig } from "@/lib/scores/score-configs";
 
-// PATCH /api/projects/:projectId/score-configs/:configId { isArchived?, description? }
+// PATCH /api/projects/:projectId/score-configs/:configId (the public PATCH's fields)
 export const PATCH = handleRoute<{ projectId: string; configId: string }>(
   async (request, { params }) => {
     const user = await requireSessionUser();

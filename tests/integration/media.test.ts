@@ -1,0 +1,210 @@
+// Media in payloads (Langfuse's protocol): the Langfuse JS SDK replaces a base64 data URI in an
+// observation's input by a media tag and uploads the bytes through /api/public/media to the
+// upload URL it is given; the file is then served back, never as something that can run.
+import { createHash } from "node:crypto";
+
+import { LangfuseSpanProcessor } from "@langfuse/otel";
+import { setLangfuseTracerProvider, startObservation } from "@langfuse/tracing";
+import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { readMediaTag } from "@/lib/media/media-tag";
+
+import { TEST_KEYS } from "../setup/test-env";
+import { AUTH, baseUrl, createOtherProject, getTrace, newTraceId } from "./ingest-helpers";
+
+// A 1×1 transparent PNG.
+const PNG_BASE64 =
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=";
+const PNG = Buffer.from(PNG_BASE64, "base64");
+
+interface MediaReply {
+  uploadUrl: string;
+  mediaId: string;
+  url: string;
+  error?: string;
+  [field: string]: unknown;
+}
+
+async function api(method: string, path: string, body?: unknown, auth = AUTH) {
+  const response = await fetch(`${baseUrl()}${path}`, {
+    method,
+    headers: { authorization: auth, "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : {}) as MediaReply };
+}
+
+function announce(content: Buffer, contentType: string, extra: Record<string, unknown> = {}) {
+  return {
+    traceId: newTraceId(),
+    contentType,
+    contentLength: content.byteLength,
+    sha256Hash: createHash("sha256").update(content).digest("base64"),
+    field: "input",
+    ...extra,
+  };
+}
+
+async function upload(url: string, content: Buffer, contentType: string) {
+  const body = new Uint8Array(content);
+  return fetch(url, { method: "PUT", body, headers: { "content-type": contentType } });
+}
+
+describe("Langfuse SDK media upload", () => {
+  let provider: NodeTracerProvider;
+  let traceId: string;
+
+  beforeAll(async () => {
+    provider = new NodeTracerProvider({
+      spanProcessors: [
+        new LangfuseSpanProcessor({
+          publicKey: TEST_KEYS.publicKey,
+          secretKey: TEST_KEYS.secretKey,
+          baseUrl: baseUrl(),
+          exportMode: "immediate",
+        }),
+      ],
+    });
+    setLangfuseTracerProvider(provider);
+    const generation = startObservation(
+      "describe-image",
+      {
+        model: "gpt-4o",
+        input: [
+          {
+            role: "user",
+            content: [
+              { type: "text", text: "What is in this picture?" },
+              { type: "image_url", image_url: { url: `data:image/png;base64,${PNG_BASE64}` } },
+            ],
+          },
+        ],
+      },
+      { asType: "generation" },
+    );
+    generation.update({ output: "A transparent pixel." }).end();
+    traceId = generation.traceId;
+    await provider.forceFlush();
+  });
+
+  afterAll(async () => {
+    await provider?.shutdown();
+  });
+
+  it("stores the image the SDK uploaded and serves it back by its tag", async () => {
+    const trace = await getTrace(traceId);
+    type ImagePart = { image_url?: { url: string } };
+    const input = trace.observations[0]?.input as Array<{ content: ImagePart[] }>;
+    const url = String(input[0]?.content[1]?.image_url?.url);
+    const tag = readMediaTag(url);
+    expect(tag).toMatchObject({ contentType: "image/png", source: "base64_data_uri" });
+
+    const record = await api("GET", `/api/public/media/${tag?.mediaId}`);
+    expect(record.status).toBe(200);
+    expect(record.body).toMatchObject({
+      mediaId: tag?.mediaId,
+      contentType: "image/png",
+      contentLength: PNG.byteLength,
+    });
+
+    const file = await fetch(String(record.body.url));
+    expect(file.status).toBe(200);
+    expect(file.headers.get("content-type")).toBe("image/png");
+    expect(file.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(Buffer.from(await file.arrayBuffer()).equals(PNG)).toBe(true);
+  });
+});
+
+describe("/api/public/media", () => {
+  it("hands no upload URL for content the project already holds", async () => {
+    const content = Buffer.from(`twice ${newTraceId()}`);
+    const first = await api("POST", "/api/public/media", announce(content, "text/plain"));
+    expect(first.status).toBe(200);
+    expect((await upload(first.body.uploadUrl, content, "text/plain")).status).toBe(200);
+
+    const again = await api("POST", "/api/public/media", announce(content, "text/plain"));
+    expect(again.body).toEqual({ uploadUrl: null, mediaId: first.body.mediaId });
+  });
+
+  it("serves what could run in a browser as an opaque download", async () => {
+    const content = Buffer.from(`<script>alert(1)</script>${newTraceId()}`);
+    const { body } = await api("POST", "/api/public/media", announce(content, "text/html"));
+    await upload(body.uploadUrl, content, "text/html");
+    const record = await api("GET", `/api/public/media/${body.mediaId}`);
+
+    const file = await fetch(String(record.body.url));
+    expect(file.headers.get("content-type")).toBe("application/octet-stream");
+    expect(file.headers.get("content-disposition")).toMatch(/^attachment/);
+    expect(file.headers.get("content-security-policy")).toContain("sandbox");
+  });
+
+  it.each<[string, (content: Buffer) => Record<string, unknown>, number, RegExp]>([
+    [
+      "a hash that is not base64 SHA-256",
+      (c) => announce(c, "image/png", { sha256Hash: "x" }),
+      400,
+      /sha256Hash/,
+    ],
+    ["a content type that is none", (c) => announce(c, "png"), 400, /contentType/],
+    ["no traceId", (c) => announce(c, "image/png", { traceId: undefined }), 400, /traceId/],
+    [
+      "a file over the limit",
+      (c) => announce(c, "image/png", { contentLength: 2 ** 31 }),
+      413,
+      /^contentLength: /,
+    ],
+  ])("refuses %s", async (_label, body, status, message) => {
+    const reply = await api("POST", "/api/public/media", body(Buffer.from(newTraceId())));
+    expect(reply.status).toBe(status);
+    expect(String(reply.body.error)).toMatch(message);
+  });
+
+  it.each<[string, (url: string, content: Buffer) => Promise<Response>, number, RegExp]>([
+    [
+      "other bytes",
+      (url) => upload(url, Buffer.from("x".repeat(32)), "image/png"),
+      400,
+      /SHA-256|bytes/,
+    ],
+    [
+      "another content type",
+      (url, content) => upload(url, content, "image/gif"),
+      400,
+      /^Content-Type: must be image\/png/,
+    ],
+    [
+      "a forged signature",
+      (url, content) => upload(`${url}x`, content, "image/png"),
+      403,
+      /^signature: /,
+    ],
+    [
+      "more bytes than announced",
+      (url, content) => upload(url, Buffer.concat([content, content]), "image/png"),
+      413,
+      /^body: /,
+    ],
+  ])(
+    "refuses an upload of %s, and keeps the file unstored",
+    async (_label, put, status, message) => {
+      const content = Buffer.from(`${newTraceId()}${newTraceId()}`);
+      const { body } = await api("POST", "/api/public/media", announce(content, "image/png"));
+      const reply = await put(String(body.uploadUrl), content);
+      expect(reply.status).toBe(status);
+      expect(String(((await reply.json()) as { error: string }).error)).toMatch(message);
+      expect((await api("GET", `/api/public/media/${body.mediaId}`)).status).toBe(404);
+    },
+  );
+
+  it("keeps a project's files from another project's key", async () => {
+    const content = Buffer.from(`mine ${newTraceId()}`);
+    const { body } = await api("POST", "/api/public/media", announce(content, "text/plain"));
+    await upload(body.uploadUrl, content, "text/plain");
+    const other = await createOtherProject(`media-${newTraceId().slice(0, 8)}`);
+    expect(
+      (await api("GET", `/api/public/media/${body.mediaId}`, undefined, other.auth)).status,
+    ).toBe(404);
+  });
+});
