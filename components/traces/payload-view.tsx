@@ -10,7 +10,9 @@ import {
   type ToolCallView,
 } from "@/lib/explorer/payload-view";
 import { safeLinkHref, UNTRUSTED_LINK_REL } from "@/lib/explorer/safe-url";
+import { readMediaTag } from "@/lib/media/media-tag";
 import { JsonView } from "./json-view";
+import { MediaReference } from "./media-reference";
 import { PlainText, SafeMarkdown } from "./safe-markdown";
 
 /**
@@ -27,6 +29,8 @@ const ROLE_STYLES: Record<string, string> = {
 };
 
 function ImagePart({ url }: { url: string | null }) {
+  const tag = url ? readMediaTag(url) : null;
+  if (tag) return <MediaReference tag={tag} />;
   const safe = url && !url.startsWith("data:") ? safeLinkHref(url) : null;
   const label = url?.startsWith("data:") ? "[inline image data, not shown]" : "[image, not loaded]";
   return (

@@ -3,6 +3,9 @@
 import { Component, useState, type ReactNode } from "react";
 import Markdown, { type Components } from "react-markdown";
 import { safeLinkHref, UNTRUSTED_LINK_REL } from "@/lib/explorer/safe-url";
+import { splitMediaTags } from "@/lib/media/media-tag";
+
+import { MediaReference } from "./media-reference";
 
 /**
  * Markdown from span content, rendered without any way to run script or load remote content:
@@ -132,11 +135,18 @@ export function SafeMarkdown({ text }: { text: string }) {
       {plain ? (
         <PlainText text={text} />
       ) : (
-        <FallbackToText text={text}>
-          <Markdown remarkPlugins={[showHtmlAsText]} components={components} skipHtml={false}>
-            {text}
-          </Markdown>
-        </FallbackToText>
+        // Media tags (files the SDK uploaded instead of inlining them) show as the file.
+        splitMediaTags(text).map((part, index) =>
+          typeof part === "string" ? (
+            <FallbackToText key={index} text={part}>
+              <Markdown remarkPlugins={[showHtmlAsText]} components={components} skipHtml={false}>
+                {part}
+              </Markdown>
+            </FallbackToText>
+          ) : (
+            <MediaReference key={index} tag={part} />
+          ),
+        )
       )}
     </div>
   );
