@@ -1,7 +1,10 @@
 "use client";
 
 import { useState } from "react";
+import { readMediaTag } from "@/lib/media/media-tag";
 import { countOf } from "@/lib/text/plural";
+
+import { MediaReference } from "./media-reference";
 
 /**
  * Pretty, collapsible JSON. Only expanded nodes render their children, so a large or deeply
@@ -40,8 +43,22 @@ function JsonString({ value }: { value: string }) {
   );
 }
 
+/** A string that is a media tag keeps its text (this is the raw view) and shows the file. */
+function JsonMediaString({ value }: { value: string }) {
+  const tag = readMediaTag(value);
+  if (!tag) return <JsonString value={value} />;
+  return (
+    <>
+      <JsonString value={value} />
+      <span className="block">
+        <MediaReference tag={tag} />
+      </span>
+    </>
+  );
+}
+
 function JsonScalar({ value }: { value: unknown }) {
-  if (typeof value === "string") return <JsonString value={value} />;
+  if (typeof value === "string") return <JsonMediaString value={value} />;
   if (typeof value === "number")
     return <span className="text-sky-700 dark:text-sky-400">{value}</span>;
   if (typeof value === "boolean")

@@ -120,6 +120,37 @@ describe("media tags on the trace page", () => {
     expect(Buffer.from(await file.body()).equals(notes)).toBe(true);
   });
 
+  it("shows the file under a JSON string that is a media tag", async () => {
+    const traceId = newTraceId();
+    const imageId = await uploadMedia(traceId, PNG, "image/png");
+    const start = BigInt(Date.now() - 30_000) * 1_000_000n;
+    const span = buildWireSpan({
+      traceId,
+      spanId: newSpanId(),
+      name: "scan-receipt",
+      kind: 1,
+      startTimeUnixNano: start.toString(),
+      endTimeUnixNano: (start + 100_000_000n).toString(),
+      attributes: [
+        stringAttribute(
+          "langfuse.observation.input",
+          JSON.stringify({ receipt: tagOf("image/png", imageId), pages: 1 }),
+        ),
+      ],
+    });
+    await sendOtlp(baseUrl, buildWireRequest({ spans: [span] }));
+
+    await page.goto(`${baseUrl}${projectPath}/traces/${traceId}`);
+    const input = page
+      .getByTestId("span-panel")
+      .getByRole("region", { name: "Input", exact: true });
+    const image = input.getByTestId("media-image");
+    await expect.poll(() => image.count()).toBe(1);
+    await expect
+      .poll(() => image.evaluate((node) => (node as HTMLImageElement).naturalWidth))
+      .toBe(1);
+  });
+
   it("refuses the project's media to a browser that is not signed in", async () => {
     const other = await browser.newContext();
     const anonymous = await other.newPage();
