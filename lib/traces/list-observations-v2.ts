@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { getSql } from "@/lib/db/sql";
 import { AppError } from "@/lib/http/app-error";
+import { searchParamsRecord } from "@/lib/http/search-params";
 
 import {
   observationColumns,
@@ -9,9 +10,11 @@ import {
   type ObservationResponse,
   type ObservationRow,
 } from "./observation-fields";
-import { ListObservationsQueryZ, observationConditions } from "./list-observations";
-
-const LEVELS = ["DEBUG", "DEFAULT", "WARNING", "ERROR"] as const;
+import {
+  ListObservationsQueryZ,
+  observationConditions,
+  REPEATABLE_OBSERVATION_PARAMETERS,
+} from "./list-observations";
 
 /** Query of GET /api/public/v2/observations (Langfuse's v2 names: cursor paging, no page). */
 export const ListObservationsV2QueryZ = ListObservationsQueryZ.omit({
@@ -21,7 +24,6 @@ export const ListObservationsV2QueryZ = ListObservationsQueryZ.omit({
   limit: z.coerce.number().int().min(1).max(1000).default(50),
   cursor: z.string().max(500).optional(),
   sessionId: z.string().trim().min(1).max(2000).optional(),
-  level: z.enum(LEVELS).optional(),
   isRootObservation: z.enum(["true", "false"]).optional(),
   // Field groups: every field is always returned, so the choice is accepted and not needed.
   fields: z.string().max(500).optional(),
@@ -30,6 +32,13 @@ export const ListObservationsV2QueryZ = ListObservationsQueryZ.omit({
 });
 
 export type ListObservationsV2Query = z.infer<typeof ListObservationsV2QueryZ>;
+
+/** Parses the URL search parameters of GET /api/public/v2/observations. */
+export function parseListObservationsV2Query(searchParams: URLSearchParams) {
+  return ListObservationsV2QueryZ.parse(
+    searchParamsRecord(searchParams, REPEATABLE_OBSERVATION_PARAMETERS),
+  );
+}
 
 /** A v2 observation: input and output as raw text, as Langfuse's v2 API gives them. */
 export type ObservationV2 = Omit<ObservationResponse, "input" | "output"> & {
@@ -85,7 +94,6 @@ export async function listObservationsV2(
   const sql = getSql();
   const parts = [observationConditions(sql, projectId, query)];
   if (query.sessionId) parts.push(sql`s.session_id = ${query.sessionId}`);
-  if (query.level) parts.push(sql`s.level = ${query.level}`);
   if (query.isRootObservation) {
     parts.push(
       query.isRootObservation === "true"

@@ -1,7 +1,8 @@
 import { z } from "zod";
 
 import { getSql, type Sql } from "@/lib/db/sql";
-import { parseObservationType } from "@/lib/ingest/map/observation-kinds";
+import { searchParamsRecord } from "@/lib/http/search-params";
+import { parseObservationLevel, parseObservationType } from "@/lib/ingest/map/observation-kinds";
 
 import {
   observationColumns,
@@ -9,8 +10,12 @@ import {
   type ObservationResponse,
   type ObservationRow,
 } from "./observation-fields";
+import { publicFilterParamZ } from "./public-filter";
+import { OBSERVATION_FILTER_COLUMNS } from "./public-filter-columns";
+import { filterConditionsSql } from "./public-filter-sql";
 
-const filterText = z.string().trim().min(1).max(2000).optional();
+const MAX_FILTER_LENGTH = 2000;
+const filterText = z.string().trim().min(1).max(MAX_FILTER_LENGTH).optional();
 
 /** Query of GET /api/public/observations (Langfuse's names). */
 export const ListObservationsQueryZ = z.object({
@@ -27,14 +32,35 @@ export const ListObservationsQueryZ = z.object({
     })
     .optional(),
   traceId: filterText,
+  level: z
+    .string()
+    .transform((value, context) => {
+      const level = parseObservationLevel(value);
+      if (!level) context.addIssue({ code: "custom", message: "is not an observation level" });
+      return level ?? z.NEVER;
+    })
+    .optional(),
   parentObservationId: filterText,
-  environment: filterText,
+  /** Repeatable: observations in any of the environments. */
+  environment: z.array(z.string().trim().min(1).max(MAX_FILTER_LENGTH)).max(20).default([]),
   version: filterText,
   fromStartTime: z.iso.datetime({ offset: true }).optional(),
   toStartTime: z.iso.datetime({ offset: true }).optional(),
+  /** Langfuse's JSON array of conditions, applied together with the parameters above. */
+  filter: publicFilterParamZ(OBSERVATION_FILTER_COLUMNS).optional(),
 });
 
 export type ListObservationsQuery = z.infer<typeof ListObservationsQueryZ>;
+
+/** The parameters an observation list repeats (`environment=a&environment=b`). */
+export const REPEATABLE_OBSERVATION_PARAMETERS = ["environment"] as const;
+
+/** Parses the URL search parameters of GET /api/public/observations. */
+export function parseListObservationsQuery(searchParams: URLSearchParams): ListObservationsQuery {
+  return ListObservationsQueryZ.parse(
+    searchParamsRecord(searchParams, REPEATABLE_OBSERVATION_PARAMETERS),
+  );
+}
 
 export interface ObservationPage {
   data: ObservationResponse[];
@@ -52,13 +78,17 @@ export function observationConditions(
   if (query.name) parts.push(sql`s.name = ${query.name}`);
   if (query.userId) parts.push(sql`s.user_id = ${query.userId}`);
   if (query.type) parts.push(sql`s.type = ${query.type}`);
+  if (query.level) parts.push(sql`s.level = ${query.level}`);
   if (query.parentObservationId) {
     parts.push(sql`s.parent_span_id = ${query.parentObservationId.toLowerCase()}`);
   }
-  if (query.environment) parts.push(sql`s.environment = ${query.environment}`);
+  if (query.environment.length > 0) {
+    parts.push(sql`s.environment = ANY(${query.environment}::text[])`);
+  }
   if (query.version) parts.push(sql`s.version = ${query.version}`);
   if (query.fromStartTime) parts.push(sql`s.start_time >= ${query.fromStartTime}::timestamptz`);
   if (query.toStartTime) parts.push(sql`s.start_time < ${query.toStartTime}::timestamptz`);
+  parts.push(...filterConditionsSql(sql, OBSERVATION_FILTER_COLUMNS, query.filter ?? []));
   return parts.reduce((joined, part) => sql`${joined} AND ${part}`);
 }
 

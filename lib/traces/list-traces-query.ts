@@ -1,5 +1,9 @@
 import { z } from "zod";
 
+import { searchParamsRecord } from "@/lib/http/search-params";
+
+import { publicFilterParamZ } from "./public-filter";
+import { TRACE_FILTER_COLUMNS } from "./public-filter-columns";
 import { DEFAULT_TRACE_ORDER, TraceOrderZ } from "./trace-order";
 
 const MAX_FILTER_LENGTH = 2000;
@@ -25,17 +29,13 @@ export const ListTracesQueryZ = z.object({
   orderBy: TraceOrderZ.default(DEFAULT_TRACE_ORDER),
   /** Langfuse's field groups; without "io", input, output and metadata are left out. */
   fields: z.string().max(200).optional(),
+  /** Langfuse's JSON array of conditions, applied together with the parameters above. */
+  filter: publicFilterParamZ(TRACE_FILTER_COLUMNS).optional(),
 });
 
 export type ListTracesQuery = z.infer<typeof ListTracesQueryZ>;
 
-const REPEATABLE = new Set(["tags", "environment"]);
-
 /** Parses URL search parameters; repeatable ones (tags, environment) become lists. */
 export function parseListTracesQuery(searchParams: URLSearchParams): ListTracesQuery {
-  const raw: Record<string, string | string[]> = { tags: [], environment: [] };
-  for (const key of new Set(searchParams.keys())) {
-    raw[key] = REPEATABLE.has(key) ? searchParams.getAll(key) : (searchParams.get(key) ?? "");
-  }
-  return ListTracesQueryZ.parse(raw);
+  return ListTracesQueryZ.parse(searchParamsRecord(searchParams, ["tags", "environment"]));
 }

@@ -1,6 +1,8 @@
 import { getSql } from "@/lib/db/sql";
 
 import type { ListTracesQuery } from "./list-traces-query";
+import { TRACE_FILTER_COLUMNS } from "./public-filter-columns";
+import { filterConditionsSql } from "./public-filter-sql";
 import { traceColumns } from "./trace-columns";
 import { decodeTraceCursor, encodeTraceCursor } from "./trace-cursor";
 import { toTraceResponse, type TraceResponse, type TraceRow } from "./trace-fields";
@@ -113,6 +115,10 @@ function buildFilters(projectId: string, query: ListTracesQuery) {
     query.environment.length > 0
       ? sql`AND t.environment = ANY(${query.environment}::text[])`
       : sql``;
+  const conditions = filterConditionsSql(sql, TRACE_FILTER_COLUMNS, query.filter ?? []).reduce(
+    (joined, condition) => sql`${joined} AND ${condition}`,
+    sql``,
+  );
 
   return sql`t.project_id = ${projectId}
     ${query.fromTimestamp ? sql`AND t.start_time >= ${query.fromTimestamp}::timestamptz` : sql``}
@@ -124,5 +130,6 @@ function buildFilters(projectId: string, query: ListTracesQuery) {
     ${equals("release", query.release)}
     ${equals("version", query.version)}
     ${environmentFilter}
-    ${query.tags.length > 0 ? sql`AND t.tags @> ${query.tags}::text[]` : sql``}`;
+    ${query.tags.length > 0 ? sql`AND t.tags @> ${query.tags}::text[]` : sql``}
+    ${conditions}`;
 }

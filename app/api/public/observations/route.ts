@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 
 import { authenticateApiKey } from "@/lib/auth/api-keys";
 import { handleRoute } from "@/lib/http/handle-route";
-import { listObservations, ListObservationsQueryZ } from "@/lib/traces/list-observations";
+import { listObservations, parseListObservationsQuery } from "@/lib/traces/list-observations";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -10,8 +10,6 @@ export const dynamic = "force-dynamic";
 // GET /api/public/observations?traceId=&type=&name=&userId=&page=&limit= -> a page of observations
 export const GET = handleRoute(async (request) => {
   const principal = await authenticateApiKey(request.headers.get("authorization"));
-  const query = ListObservationsQueryZ.parse(
-    Object.fromEntries(new URL(request.url).searchParams.entries()),
-  );
+  const query = parseListObservationsQuery(new URL(request.url).searchParams);
   return NextResponse.json(await listObservations(principal.projectId, query));
 });

@@ -2,7 +2,10 @@ import { NextResponse } from "next/server";
 
 import { authenticateApiKey } from "@/lib/auth/api-keys";
 import { handleRoute } from "@/lib/http/handle-route";
-import { listObservationsV2, ListObservationsV2QueryZ } from "@/lib/traces/list-observations-v2";
+import {
+  listObservationsV2,
+  parseListObservationsV2Query,
+} from "@/lib/traces/list-observations-v2";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -10,8 +13,6 @@ export const dynamic = "force-dynamic";
 // GET /api/public/v2/observations?traceId=&type=&limit=&cursor= -> Langfuse's v2 list (keyset)
 export const GET = handleRoute(async (request) => {
   const principal = await authenticateApiKey(request.headers.get("authorization"));
-  const query = ListObservationsV2QueryZ.parse(
-    Object.fromEntries(new URL(request.url).searchParams.entries()),
-  );
+  const query = parseListObservationsV2Query(new URL(request.url).searchParams);
   return NextResponse.json(await listObservationsV2(principal.projectId, query));
 });
