@@ -48,6 +48,16 @@ describe("parsePublicFilter", () => {
       TRACE_FILTER_COLUMNS,
     ],
     [
+      "no tags yet for all of, as Langfuse sends it",
+      { type: "arrayOptions", column: "tags", operator: "all of", value: [] },
+      TRACE_FILTER_COLUMNS,
+    ],
+    [
+      "no tags yet for none of",
+      { type: "arrayOptions", column: "tags", operator: "none of", value: [] },
+      OBSERVATION_FILTER_COLUMNS,
+    ],
+    [
       "a null check without a value",
       { type: "null", column: "totalCost", operator: "is not null" },
       OBSERVATION_FILTER_COLUMNS,
@@ -117,7 +127,7 @@ describe("parsePublicFilter", () => {
     [
       "empty options",
       filter({ type: "arrayOptions", column: "tags", operator: "any of", value: [] }),
-      /column "tags"\): value: /,
+      /column "tags"\): value: "any of" takes at least one option/,
     ],
     [
       "a metadata condition without a key",

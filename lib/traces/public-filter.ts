@@ -50,12 +50,19 @@ const ConditionZ = z.discriminatedUnion("type", [
     operator: z.enum(["=", ">", "<", ">=", "<="]),
     value: z.number().finite(),
   }),
-  z.object({
-    type: z.literal("arrayOptions"),
-    column: z.string(),
-    operator: z.enum(["any of", "none of", "all of"]),
-    value: options,
-  }),
+  z
+    .object({
+      type: z.literal("arrayOptions"),
+      column: z.string(),
+      operator: z.enum(["any of", "none of", "all of"]),
+      // Langfuse takes an empty list for "all of" and "none of" (no selection yet); it excludes
+      // no row, and neither does its SQL here. "any of" nothing would exclude every row.
+      value: z.array(text).max(MAX_OPTIONS),
+    })
+    .refine((condition) => condition.operator !== "any of" || condition.value.length > 0, {
+      message: '"any of" takes at least one option',
+      path: ["value"],
+    }),
   z.object({
     type: z.literal("stringObject"),
     column: z.string(),

@@ -7,7 +7,7 @@ import { listObservations, parseListObservationsQuery } from "@/lib/traces/list-
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-// GET /api/public/observations?traceId=&type=&name=&userId=&page=&limit= -> a page of observations
+// GET /api/public/observations?traceId=&type=&level=&filter=&page=&limit= -> a page of observations
 export const GET = handleRoute(async (request) => {
   const principal = await authenticateApiKey(request.headers.get("authorization"));
   const query = parseListObservationsQuery(new URL(request.url).searchParams);

@@ -10,7 +10,7 @@ import {
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-// GET /api/public/v2/observations?traceId=&type=&limit=&cursor= -> Langfuse's v2 list (keyset)
+// GET /api/public/v2/observations?traceId=&level=&filter=&limit=&cursor= -> Langfuse's v2 list
 export const GET = handleRoute(async (request) => {
   const principal = await authenticateApiKey(request.headers.get("authorization"));
   const query = parseListObservationsV2Query(new URL(request.url).searchParams);
