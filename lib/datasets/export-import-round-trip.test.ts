@@ -2,7 +2,9 @@
 // chat-array inputs) to exactly the exported values. The expected output "4" (a string) was
 // reported coming back as the number 4; an empty string came back as no value. The export now
 // writes JSON-encoded any string that would read back as another value. Later: an item without
-// input failed to import ("the cell is empty"); it is now null.
+// input failed to import ("the cell is empty"), now null; and strings a spreadsheet runs as
+// formulas are written with a leading ' that the import removes.
+import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 
 import type { DatasetItemRow } from "./dataset-fields";
@@ -23,7 +25,16 @@ const EXPECTED_OUTPUTS: unknown[] = [
   "[1, 2]",
   '{"a": 1}',
   "=1+1",
+  '=cmd|"/c calc"!A1',
+  "+1",
   "-5",
+  "@SUM(A1)",
+  "\t=x",
+  "\r=x",
+  "'",
+  "'=x",
+  "''=x",
+  "a=b",
   "plain, with comma\r\nand line",
   -5,
   4,
@@ -73,6 +84,16 @@ describe("dataset CSV export then import", () => {
         metadata: row.metadata,
       })),
     );
+  });
+
+  it("leaves no cell that a spreadsheet would run as a formula", () => {
+    const rows = EXPECTED_OUTPUTS.map((value, index) => itemRow(index, value));
+    const { data } = Papa.parse<string[]>(datasetItemsCsv(rows, true), { skipEmptyLines: true });
+    const cells = data.flat();
+    expect(cells).toContain('\'=cmd|"/c calc"!A1');
+    expect(cells).toContain("-5");
+    // Numbers stay numbers: a spreadsheet reads them as the values they are.
+    expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual(["-5", "-0.5"]);
   });
 
   it("writes the string 4 quoted and the number 4 bare", () => {

@@ -126,6 +126,14 @@ describe("readImportRows", () => {
       fields: { id: "item-1", expectedOutput: "x", ...expected },
     });
   });
+
+  it("should strip the export's formula guard from a CSV id and from text cells", () => {
+    const content = "id,input\n'=id,'@q\n";
+    for (const parseJson of [true, false]) {
+      const { rows } = readImportRows(ImportItemsZ.parse({ format: "csv", content, parseJson }));
+      expect(rows).toEqual([{ row: 1, fields: { id: "=id", input: "@q" } }]);
+    }
+  });
 });
 
 describe("guessColumn", () => {

@@ -3,7 +3,7 @@ import { z } from "zod";
 
 import { AppError } from "../http/app-error";
 
-import { fromCsvCell } from "./csv-cells";
+import { fromCsvCell, fromCsvTextCell } from "./csv-cells";
 import { itemValueProblem } from "./dataset-schemas";
 import { insertNewDatasetItems, saveDatasetItem } from "./save-dataset-item";
 
@@ -259,7 +259,7 @@ function toItemFields(
       if (typeof raw !== "string" && typeof raw !== "number") {
         return { error: `${field}: must be text` };
       }
-      const text = String(raw).trim();
+      const text = (csv && typeof raw === "string" ? fromCsvTextCell(raw) : String(raw)).trim();
       if (text.includes("\u0000")) return { error: `${field}: must not contain the NUL character` };
       if (text.length > 200) return { error: `${field}: must be at most 200 characters` };
       fields[field as "id"] = text;
@@ -270,7 +270,11 @@ function toItemFields(
       continue;
     }
     const value =
-      csv && input.parseJson && typeof raw === "string" ? fromCsvCell(raw) : { value: raw };
+      csv && typeof raw === "string"
+        ? input.parseJson
+          ? fromCsvCell(raw)
+          : { value: fromCsvTextCell(raw) }
+        : { value: raw };
     const problem = itemValueProblem(value.value);
     if (problem) return { error: `${field}: ${problem}` };
     fields[field as "input"] = value.value;

@@ -392,9 +392,11 @@ describe("import and export", () => {
           metadata: { emoji: "🙂" },
         },
         { input: "[not an array]", expectedOutput: "true", metadata: null },
-        // Regression: an item without input failed to import ("the cell is empty").
+        // Regression: an item without input failed to import ("the cell is empty"), and a
+        // formula was exported as it is, for a spreadsheet to run.
         { expectedOutput: "no input" },
         { input: "", expectedOutput: null, metadata: null },
+        { input: '=cmd|"/c calc"!A1', expectedOutput: "'=x", metadata: { f: "@SUM(A1)" } },
       ];
       for (const value of values) {
         const created = await owner.json(datasetPath(source, "/items"), "POST", value);
@@ -405,6 +407,10 @@ describe("import and export", () => {
       const bytes = new Uint8Array(await response.arrayBuffer());
       expect([...bytes.slice(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf]);
       const text = new TextDecoder().decode(bytes);
+      if (format === "csv") {
+        expect(text).toContain(`"'=cmd|""/c calc""!A1",''=x,`);
+        expect(text).not.toMatch(/(^|\n|,)"?=cmd/);
+      }
 
       const target = await createDataset(`reimport-${format}-${RUN}`);
       const imported = await owner.json(datasetPath(target, "/import"), "POST", {
