@@ -57,6 +57,7 @@ interface RunItemRecord {
   id: string;
   datasetRunId: string;
   datasetItemId: string;
+  datasetItemVersion: number;
   traceId: string;
   observationId: string | null;
   createdAt: Date;
@@ -69,6 +70,7 @@ export function toPublicRunItem(item: RunItemRecord, runName: string) {
     datasetRunId: item.datasetRunId,
     datasetRunName: runName,
     datasetItemId: item.datasetItemId,
+    datasetItemVersion: item.datasetItemVersion,
     traceId: item.traceId,
     observationId: item.observationId,
     createdAt: item.createdAt.toISOString(),
@@ -103,7 +105,7 @@ export async function createRunItem(projectId: string, body: unknown) {
   const prisma = getPrisma();
   const item = await prisma.datasetItem.findUnique({
     where: { projectId_id: { projectId, id: input.datasetItemId } },
-    select: { id: true, datasetId: true },
+    select: { id: true, datasetId: true, version: true },
   });
   if (!item) {
     throw new AppError("not_found", `datasetItemId: no dataset item ${input.datasetItemId}`);
@@ -137,11 +139,16 @@ export async function createRunItem(projectId: string, body: unknown) {
     }),
   );
   const observationId = input.observationId?.toLowerCase() ?? null;
+  // The item as it is now is what the linked trace answered: comparing runs later shows that
+  // version, not the item after later edits. A link written again is for a newer trace.
+  // Limitation: an item edited between the experiment reading it and linking its trace is
+  // recorded at the newer version (Langfuse's datasetVersion, which would pin it, is ignored).
+  const linked = { traceId, observationId, datasetItemVersion: item.version };
   const runItem = await retryOnUniqueRace(() =>
     prisma.datasetRunItem.upsert({
       where: { datasetRunId_datasetItemId: { datasetRunId: run.id, datasetItemId: item.id } },
-      create: { projectId, datasetRunId: run.id, datasetItemId: item.id, traceId, observationId },
-      update: { traceId, observationId },
+      create: { projectId, datasetRunId: run.id, datasetItemId: item.id, ...linked },
+      update: linked,
     }),
   );
   return toPublicRunItem(runItem, run.name);

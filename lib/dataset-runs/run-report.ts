@@ -1,6 +1,18 @@
 import { getSql } from "../db/sql";
 import { summarizeScoresOfName, type SummarizedScore } from "../scores/score-summary";
 
+import {
+  itemAtVersion,
+  itemVersionKey,
+  pastVersionsLinked,
+  shownItemVersion,
+  type CurrentItem,
+  type ItemAtVersion,
+  type ItemHistory,
+} from "./item-at-version";
+
+export type { ItemAtVersion };
+
 /**
  * Dataset runs side by side: per run the linked traces' latency, cost and average scores, and per
  * dataset item what each chosen run produced. Scores count when given on the linked trace or any
@@ -26,6 +38,8 @@ export interface RunSummary {
 export interface RunCell {
   traceId: string;
   observationId: string | null;
+  /** The item as it was when this run's trace was linked: what the output answered. */
+  item: ItemAtVersion;
   outputPreview: string | null;
   latencyMs: number | null;
   totalCost: string | null;
@@ -35,8 +49,16 @@ export interface RunCell {
 
 export interface CompareRow {
   itemId: string;
-  input: unknown;
-  expectedOutput: unknown;
+  /**
+   * The item as the first of the compared runs that has it used it (the order given), or as
+   * it is now when no compared run has it. A run cell whose item version differs carries its
+   * own input and expected output.
+   */
+  shown: ItemAtVersion;
+  /** The run whose item version is shown; null when no compared run has this item. */
+  shownRunId: string | null;
+  /** The item's version now. */
+  currentVersion: number;
   status: string;
   /** By run id; a run without a link for this item has no entry. */
   runs: Record<string, RunCell>;
@@ -108,7 +130,10 @@ function byName(rows: { name: string; average: number }[]): Record<string, numbe
   return Object.fromEntries(rows.map((row) => [row.name, row.average]));
 }
 
-/** The dataset's items (oldest first, a page) with what each of the given runs produced. */
+/**
+ * The dataset's items (oldest first, a page) with what each of the given runs produced, each
+ * next to the item version that run's trace was linked at (from the item's version history).
+ */
 export async function compareRuns(
   projectId: string,
   datasetId: string,
@@ -117,8 +142,10 @@ export async function compareRuns(
 ): Promise<{ rows: CompareRow[]; totalItems: number }> {
   const sql = getSql();
   const [items, [count]] = await Promise.all([
-    sql<{ id: string; input: unknown; expected_output: unknown; status: string }[]>`
-      SELECT "id", "input", "expectedOutput" AS expected_output, "status"
+    sql<
+      { id: string; version: number; input: unknown; expected_output: unknown; status: string }[]
+    >`
+      SELECT "id", "version", "input", "expectedOutput" AS expected_output, "status"
       FROM "DatasetItem"
       WHERE "projectId" = ${projectId} AND "datasetId" = ${datasetId}
       ORDER BY "createdAt" ASC, "id" ASC
@@ -128,43 +155,29 @@ export async function compareRuns(
       WHERE "projectId" = ${projectId} AND "datasetId" = ${datasetId}`,
   ]);
   const itemIds = items.map((item) => item.id);
-  const cells =
-    itemIds.length === 0 || runIds.length === 0
-      ? []
-      : await sql<
-          {
-            run_id: string;
-            item_id: string;
-            trace_id: string;
-            observation_id: string | null;
-            output_preview: string | null;
-            latency_ms: number | null;
-            total_cost: string | null;
-            error_count: number | null;
-            scores: SummarizedScore[] | null;
-          }[]
-        >`
-          SELECT ri."datasetRunId" AS run_id, ri."datasetItemId" AS item_id,
-            ri."traceId" AS trace_id, ri."observationId" AS observation_id,
-            left(CASE jsonb_typeof(t."output") WHEN 'string' THEN t."output" #>> '{}'
-              ELSE t."output"::text END, ${PREVIEW_CHARS}) AS output_preview,
-            (t."duration_ns" / 1e6)::float8 AS latency_ms,
-            trim_scale(t."total_cost")::text AS total_cost, t."error_count",
-            (SELECT jsonb_agg(jsonb_build_object('name', s."name", 'value', s."value",
-                'stringValue', s."stringValue") ORDER BY s."timestamp", s."id")
-              FROM "Score" AS s
-              WHERE s."projectId" = ri."projectId" AND s."traceId" = ri."traceId") AS scores
-          FROM "DatasetRunItem" AS ri
-          LEFT JOIN "traces" AS t ON t."project_id" = ri."projectId" AND t."trace_id" = ri."traceId"
-          WHERE ri."projectId" = ${projectId} AND ri."datasetRunId" = ANY(${runIds})
-            AND ri."datasetItemId" = ANY(${itemIds})`;
+  const cells = await readRunCells(projectId, runIds, itemIds);
 
-  const rows = items.map((item) => {
+  const history = await readItemHistory(
+    projectId,
+    pastVersionsLinked(
+      items,
+      cells.map((cell) => ({ itemId: cell.item_id, version: cell.item_version })),
+    ),
+  );
+
+  const rows = items.map((row) => {
+    const item: CurrentItem = {
+      id: row.id,
+      version: row.version,
+      input: row.input,
+      expectedOutput: row.expected_output,
+    };
     const runs: Record<string, RunCell> = {};
     for (const cell of cells.filter((entry) => entry.item_id === item.id)) {
       runs[cell.run_id] = {
         traceId: cell.trace_id,
         observationId: cell.observation_id,
+        item: itemAtVersion(item, cell.item_version, history),
         outputPreview: cell.output_preview,
         latencyMs: cell.latency_ms,
         totalCost: cell.total_cost,
@@ -174,13 +187,76 @@ export async function compareRuns(
     }
     return {
       itemId: item.id,
-      input: item.input,
-      expectedOutput: item.expected_output,
-      status: item.status,
+      ...shownItemVersion(item, runIds, runs),
+      currentVersion: item.version,
+      status: row.status,
       runs,
     };
   });
   return { rows, totalItems: count?.total ?? 0 };
+}
+
+/** What each of the given runs linked for each of the given items, with its trace's figures. */
+async function readRunCells(projectId: string, runIds: string[], itemIds: string[]) {
+  if (itemIds.length === 0 || runIds.length === 0) return [];
+  return getSql()<
+    {
+      run_id: string;
+      item_id: string;
+      item_version: number;
+      trace_id: string;
+      observation_id: string | null;
+      output_preview: string | null;
+      latency_ms: number | null;
+      total_cost: string | null;
+      error_count: number | null;
+      scores: SummarizedScore[] | null;
+    }[]
+  >`
+    SELECT ri."datasetRunId" AS run_id, ri."datasetItemId" AS item_id,
+      ri."datasetItemVersion" AS item_version,
+      ri."traceId" AS trace_id, ri."observationId" AS observation_id,
+      left(CASE jsonb_typeof(t."output") WHEN 'string' THEN t."output" #>> '{}'
+        ELSE t."output"::text END, ${PREVIEW_CHARS}) AS output_preview,
+      (t."duration_ns" / 1e6)::float8 AS latency_ms,
+      trim_scale(t."total_cost")::text AS total_cost, t."error_count",
+      (SELECT jsonb_agg(jsonb_build_object('name', s."name", 'value', s."value",
+          'stringValue', s."stringValue") ORDER BY s."timestamp", s."id")
+        FROM "Score" AS s
+        WHERE s."projectId" = ri."projectId" AND s."traceId" = ri."traceId") AS scores
+    FROM "DatasetRunItem" AS ri
+    LEFT JOIN "traces" AS t ON t."project_id" = ri."projectId" AND t."trace_id" = ri."traceId"
+    WHERE ri."projectId" = ${projectId} AND ri."datasetRunId" = ANY(${runIds})
+      AND ri."datasetItemId" = ANY(${itemIds})`;
+}
+
+/** The saved states of the given item versions. */
+async function readItemHistory(
+  projectId: string,
+  wanted: ReadonlyArray<{ itemId: string; version: number }>,
+): Promise<ItemHistory> {
+  if (wanted.length === 0) return new Map();
+  const rows = await getSql()<
+    { item_id: string; version: number; input: unknown; expected_output: unknown }[]
+  >`
+    SELECT v."datasetItemId" AS item_id, v."version", v."input",
+      v."expectedOutput" AS expected_output
+    FROM "DatasetItemVersion" AS v
+    JOIN jsonb_to_recordset(${JSON.stringify(wanted)}::text::jsonb)
+      AS w("itemId" text, "version" int)
+      ON w."itemId" = v."datasetItemId" AND w."version" = v."version"
+    WHERE v."projectId" = ${projectId}`;
+  return new Map(
+    rows.map((row) => [
+      itemVersionKey(row.item_id, row.version),
+      {
+        version: row.version,
+        recorded: true,
+        input: row.input,
+        expectedOutput: row.expected_output,
+      },
+    ]),
+  );
 }
 
 /**

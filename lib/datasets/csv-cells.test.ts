@@ -5,7 +5,14 @@
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 
-import { fromCsvCell, toCsvCell } from "./csv-cells";
+import {
+  fromCsvCell,
+  fromCsvTextCell,
+  guardFormula,
+  toCsvCell,
+  toCsvTextCell,
+  unguardFormula,
+} from "./csv-cells";
 
 const VALUES: Array<[string, unknown]> = [
   ["plain text", "hello, world"],
@@ -64,6 +71,25 @@ describe("CSV cells of dataset items", () => {
     expect(toCsvCell(value)).toBe(cell);
   });
 
+  it.each<[unknown, string]>([
+    ["=1+1", "'=1+1"],
+    ['=cmd|"/c calc"!A1', `'=cmd|"/c calc"!A1`],
+    ["+x", "'+x"],
+    ["-x", "'-x"],
+    ["@SUM(A1)", "'@SUM(A1)"],
+    ["\tx", "'\tx"],
+    ["\rx", "'\rx"],
+    ["'=x", "''=x"],
+    ["a=b", "a=b"],
+    ["'", "'"],
+    ["'a", "'a"],
+    ["-5", '"-5"'],
+    [-5, "-5"],
+    [{ f: "=1" }, '{"f":"=1"}'],
+  ])("guards %j against spreadsheet formulas as the cell %j", (value, cell) => {
+    expect(toCsvCell(value)).toBe(cell);
+  });
+
   it("writes null as an empty cell", () => {
     expect(toCsvCell(null)).toBe("");
   });
@@ -72,5 +98,74 @@ describe("CSV cells of dataset items", () => {
   // valid JSON is now the text it holds, which is what the export writes for such strings.
   it("keeps a cell that is not valid JSON as text", () => {
     expect(fromCsvCell('{"a": ')).toEqual({ value: '{"a": ' });
+  });
+});
+
+// The formula guard must stay invertible: the import strips one leading ' only when the text
+// after it is guarded, so a string that really starts with ' comes back unchanged.
+describe("the formula guard of CSV cells", () => {
+  const STRINGS = [
+    "",
+    "'",
+    "''",
+    "'''",
+    "'a",
+    "'=x",
+    "''=x",
+    "'''=x",
+    "' =x",
+    "=x",
+    "=1+1",
+    "a=b",
+    "-5",
+    "-x",
+    "'-x",
+    "+1",
+    "@a",
+    "'@a",
+    "\t=x",
+    "'\t",
+    "\r",
+    "'\r\n",
+    " =x",
+    "x'",
+  ];
+
+  it.each(STRINGS.map((text) => [text]))("reads the string %j back as itself", (text) => {
+    expect(fromCsvCell(toCsvCell(text))).toEqual({ value: text });
+    expect(fromCsvTextCell(toCsvTextCell(text))).toBe(text);
+  });
+
+  it.each(STRINGS.map((text) => [text]))("writes %j so no spreadsheet runs it", (text) => {
+    expect(toCsvCell(text)).not.toMatch(/^[=+\-@\t\r]/);
+    expect(toCsvTextCell(text)).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  // Every string of up to four characters over the characters that matter: no two strings
+  // share a cell, and each cell reads back as its string.
+  it("is a bijection on every short string of quote, formula and plain characters", () => {
+    const alphabet = ["'", "=", "-", "@", "\t", "a", "4", '"', " "];
+    let strings = [""];
+    const all = [""];
+    for (let length = 1; length <= 4; length += 1) {
+      strings = strings.flatMap((prefix) => alphabet.map((char) => prefix + char));
+      all.push(...strings);
+    }
+    const cells = new Map<string, string>();
+    for (const text of all) {
+      const cell = toCsvCell(text);
+      expect(cells.get(cell), `${JSON.stringify(text)} shares its cell`).toBeUndefined();
+      cells.set(cell, text);
+      expect(fromCsvCell(cell).value).toBe(text);
+      expect(unguardFormula(guardFormula(text))).toBe(text);
+    }
+    expect(cells.size).toBe(all.length);
+  });
+
+  it("leaves alone a cell that the guard did not write", () => {
+    expect(unguardFormula("'a")).toBe("'a");
+    expect(unguardFormula("'")).toBe("'");
+    expect(unguardFormula("=x")).toBe("=x");
+    expect(fromCsvCell("-5")).toEqual({ value: -5 });
   });
 });

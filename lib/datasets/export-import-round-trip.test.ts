@@ -1,7 +1,10 @@
 // Regression: a dataset exported as CSV must import back with "Read JSON in cells" (needed for
 // chat-array inputs) to exactly the exported values. The expected output "4" (a string) was
 // reported coming back as the number 4; an empty string came back as no value. The export now
-// writes JSON-encoded any string that would read back as another value.
+// writes JSON-encoded any string that would read back as another value. Later: an item without
+// input failed to import ("the cell is empty"), now null; and strings a spreadsheet runs as
+// formulas are written with a leading ' that the import removes.
+import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 
 import type { DatasetItemRow } from "./dataset-fields";
@@ -22,7 +25,18 @@ const EXPECTED_OUTPUTS: unknown[] = [
   "[1, 2]",
   '{"a": 1}',
   "=1+1",
+  '=cmd|"/c calc"!A1',
+  "+1",
+  "-5",
+  "@SUM(A1)",
+  "\t=x",
+  "\r=x",
+  "'",
+  "'=x",
+  "''=x",
+  "a=b",
   "plain, with comma\r\nand line",
+  -5,
   4,
   -0.5,
   true,
@@ -36,11 +50,12 @@ const EXPECTED_OUTPUTS: unknown[] = [
 function itemRow(index: number, expectedOutput: unknown): DatasetItemRow {
   const at = new Date("2025-01-01T00:00:00Z");
   return {
-    id: `item-${index}`,
+    id: index % 3 === 0 ? `-item-${index}` : `item-${index}`,
     projectId: "p",
     datasetId: "d",
     datasetName: "ds",
-    input: [{ role: "user", content: `question ${index}` }],
+    // Every fourth item has no input, as the API allows.
+    input: index % 4 === 0 ? null : [{ role: "user", content: `question ${index}` }],
     expectedOutput,
     metadata: index % 2 === 0 ? { n: String(index) } : null,
     sourceTraceId: null,
@@ -65,11 +80,20 @@ describe("dataset CSV export then import", () => {
       rows.map((row) => ({
         id: row.id,
         input: row.input,
-        // An absent cell is no value, stored as null like JSON null.
-        ...(row.expectedOutput === null ? {} : { expectedOutput: row.expectedOutput }),
-        ...(row.metadata === null ? {} : { metadata: row.metadata }),
+        expectedOutput: row.expectedOutput,
+        metadata: row.metadata,
       })),
     );
+  });
+
+  it("leaves no cell that a spreadsheet would run as a formula", () => {
+    const rows = EXPECTED_OUTPUTS.map((value, index) => itemRow(index, value));
+    const { data } = Papa.parse<string[]>(datasetItemsCsv(rows, true), { skipEmptyLines: true });
+    const cells = data.flat();
+    expect(cells).toContain('\'=cmd|"/c calc"!A1');
+    expect(cells).toContain("-5");
+    // Numbers stay numbers: a spreadsheet reads them as the values they are.
+    expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual(["-5", "-0.5"]);
   });
 
   it("writes the string 4 quoted and the number 4 bare", () => {

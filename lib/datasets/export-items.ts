@@ -2,7 +2,7 @@ import Papa from "papaparse";
 
 import { getSql } from "../db/sql";
 
-import { toCsvCell } from "./csv-cells";
+import { toCsvCell, toCsvTextCell } from "./csv-cells";
 import { itemColumns, toPublicDatasetItem, type DatasetItemRow } from "./dataset-fields";
 import type { DatasetItemStatusName } from "./dataset-schemas";
 
@@ -20,14 +20,12 @@ const CSV_COLUMNS = [
   "status",
 ] as const;
 
-// Limitation: CSV cells are not guarded against spreadsheet formulas (a cell starting with "="
-// runs as a formula when opened in Excel): prefixing them would break the import round trip.
-
 /**
  * The items of a dataset as a stream of JSONL lines or CSV rows (UTF-8 without BOM), read page
  * by page in creation order so that a large dataset never sits in memory whole. In CSV, JSON
  * values are written as JSON text and strings as they are unless they would read back as another
- * value (see toCsvCell); quoting follows RFC 4180.
+ * value, text a spreadsheet would run as a formula with a leading ' that the import removes (see
+ * toCsvCell); quoting follows RFC 4180.
  */
 export function exportDatasetItems(
   projectId: string,
@@ -101,12 +99,12 @@ function csvHeader(): string {
 /** Items as CSV records (CRLF line ends, each record ended), with the header row if asked. */
 export function datasetItemsCsv(rows: DatasetItemRow[], withHeader: boolean): string {
   const records = rows.map((row) => [
-    row.id,
+    toCsvTextCell(row.id),
     toCsvCell(row.input),
     toCsvCell(row.expectedOutput),
     toCsvCell(row.metadata),
-    row.sourceTraceId ?? "",
-    row.sourceObservationId ?? "",
+    toCsvTextCell(row.sourceTraceId),
+    toCsvTextCell(row.sourceObservationId),
     row.status,
   ]);
   const body = Papa.unparse(records, { newline: "\r\n" });

@@ -33,12 +33,12 @@ describe("importDatasetItems (dry run)", () => {
   });
 
   it("numbers CSV rows from the first data row and reports rows with too many fields", async () => {
-    const content = "input,expectedOutput\na,b\nc,d,e\n,f\n";
+    const content = 'input,metadata\na,{}\nc,d,e\nf,"[1]"\n';
     const report = await dryRun({ format: "csv", content });
     expect(report.totalRows).toBe(3);
     expect(report.errors).toEqual([
       { row: 2, message: expect.stringContaining("Too many fields") as unknown },
-      { row: 3, message: "input: the cell is empty" },
+      { row: 3, message: "metadata: must be a JSON object" },
     ]);
   });
 
@@ -51,15 +51,13 @@ describe("importDatasetItems (dry run)", () => {
   });
 
   it("numbers JSONL errors by line, blank lines included", async () => {
-    const content = ['{"input": 1}', "", "   ", "{oops", '"text"', '{"expectedOutput": 2}'].join(
-      "\n",
-    );
+    const content = ['{"input": 1}', "", "   ", "{oops", '"text"', '{"metadata": 2}'].join("\n");
     const report = await dryRun({ format: "jsonl", content });
-    expect(report.columns).toEqual(["input", "expectedOutput"]);
+    expect(report.columns).toEqual(["input", "metadata"]);
     expect(report.errors).toEqual([
       { row: 4, message: expect.stringMatching(/^not valid JSON/) as unknown },
       { row: 5, message: "must be a JSON object" },
-      { row: 6, message: "input: the cell is empty" },
+      { row: 6, message: "metadata: must be a JSON object" },
     ]);
   });
 
@@ -100,17 +98,41 @@ describe("readImportRows", () => {
     const { rows } = readImportRows(ImportItemsZ.parse({ format: "jsonl", content }));
     expect(rows).toEqual([
       { row: 1, fields: { input: "", expectedOutput: "" } },
-      { row: 2, fields: { input: "q" } },
+      { row: 2, fields: { input: "q", expectedOutput: null } },
     ]);
   });
 
-  it("should read an empty CSV cell as missing and a JSON-encoded empty string as one", () => {
+  it("should read an empty CSV cell as null and a JSON-encoded empty string as one", () => {
     const content = 'input,expectedOutput\n"""""",\n,x\n';
     const { rows } = readImportRows(ImportItemsZ.parse({ format: "csv", content }));
     expect(rows).toEqual([
-      { row: 1, fields: { input: "" } },
-      { row: 2, fields: { error: "input: the cell is empty" } },
+      { row: 1, fields: { input: "", expectedOutput: null } },
+      { row: 2, fields: { input: null, expectedOutput: "x" } },
     ]);
+  });
+
+  // Regression: an item created without input (Langfuse's API allows it) was exported with an
+  // empty input and its import refused the row with "input: the cell is empty", in JSONL too.
+  // A missing or null input is now stored as null, and a JSONL line without the key is as one
+  // with null for a new item.
+  it.each([
+    ["csv", "id,input,expectedOutput\nitem-1,,x\n", { id: "item-1", input: null }],
+    ["jsonl", '{"id":"item-1","input":null,"expectedOutput":"x"}\n', { input: null }],
+    ["jsonl", '{"id":"item-1","expectedOutput":"x"}\n{"input":"q"}\n', {}],
+  ] as const)("should accept a %s row without input: %j", (format, content, expected) => {
+    const { rows } = readImportRows(ImportItemsZ.parse({ format, content }));
+    expect(rows[0]).toEqual({
+      row: 1,
+      fields: { id: "item-1", expectedOutput: "x", ...expected },
+    });
+  });
+
+  it("should strip the export's formula guard from a CSV id and from text cells", () => {
+    const content = "id,input\n'=id,'@q\n";
+    for (const parseJson of [true, false]) {
+      const { rows } = readImportRows(ImportItemsZ.parse({ format: "csv", content, parseJson }));
+      expect(rows).toEqual([{ row: 1, fields: { id: "=id", input: "@q" } }]);
+    }
   });
 });
 

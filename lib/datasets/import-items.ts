@@ -3,7 +3,7 @@ import { z } from "zod";
 
 import { AppError } from "../http/app-error";
 
-import { fromCsvCell } from "./csv-cells";
+import { fromCsvCell, fromCsvTextCell } from "./csv-cells";
 import { itemValueProblem } from "./dataset-schemas";
 import { insertNewDatasetItems, saveDatasetItem } from "./save-dataset-item";
 
@@ -242,36 +242,47 @@ function toItemFields(
   input: ImportItemsInput,
 ): RowFields | { error: string } {
   const fields: RowFields = {};
+  const csv = input.format === "csv";
   for (const field of FIELDS) {
     const name = mapping[field];
     if (!name) continue;
     const raw = values[name];
-    if (raw === undefined || raw === null) continue;
-    // An empty CSV cell is missing; in JSONL a present key holding "" is an empty string.
-    if (raw === "" && (input.format === "csv" || TEXT_FIELDS.has(field))) continue;
+    // A JSONL line without the key says nothing: an update keeps the stored value.
+    if (raw === undefined) continue;
+    // An empty CSV cell is no value, as the export writes null (an empty string is written as
+    // ""); in JSONL a present key holding "" is an empty string. Langfuse allows an item
+    // without input, so a missing input is stored as null like the other fields.
+    const missing = raw === null || (raw === "" && (csv || TEXT_FIELDS.has(field)));
 
     if (TEXT_FIELDS.has(field)) {
+      if (missing) continue;
       if (typeof raw !== "string" && typeof raw !== "number") {
         return { error: `${field}: must be text` };
       }
-      const text = String(raw).trim();
+      const text = (csv && typeof raw === "string" ? fromCsvTextCell(raw) : String(raw)).trim();
       if (text.includes("\u0000")) return { error: `${field}: must not contain the NUL character` };
       if (text.length > 200) return { error: `${field}: must be at most 200 characters` };
       fields[field as "id"] = text;
       continue;
     }
+    if (missing) {
+      fields[field as "input"] = null;
+      continue;
+    }
     const value =
-      input.format === "csv" && input.parseJson && typeof raw === "string"
-        ? fromCsvCell(raw)
+      csv && typeof raw === "string"
+        ? input.parseJson
+          ? fromCsvCell(raw)
+          : { value: fromCsvTextCell(raw) }
         : { value: raw };
     const problem = itemValueProblem(value.value);
     if (problem) return { error: `${field}: ${problem}` };
     fields[field as "input"] = value.value;
   }
 
-  if (fields.input === undefined) return { error: "input: the cell is empty" };
   if (
     fields.metadata !== undefined &&
+    fields.metadata !== null &&
     (typeof fields.metadata !== "object" || Array.isArray(fields.metadata))
   ) {
     return { error: "metadata: must be a JSON object" };

@@ -1,6 +1,7 @@
 // Dataset runs in a real browser: two runs of an experiment linked over the public API, their
 // traces ingested over OTLP and scored, then the dataset page lists both with average scores and
-// the compare view shows each item's outputs side by side, hostile output kept as text.
+// the compare view shows each item's outputs side by side, hostile output kept as text, and
+// each run next to the item version it answered.
 import { randomBytes } from "node:crypto";
 
 import type { Browser } from "playwright-core";
@@ -102,6 +103,77 @@ describe("dataset runs", () => {
     expect(await japan.getByTestId("run-cell-score").allTextContents()).toEqual(
       expect.arrayContaining(["correct: 0", "correct: 1", `tone-${run}: polite ×2, curt`]),
     );
+    await context.close();
+  });
+
+  // Regression: the compare view showed each item as it is now, so a run made before the item
+  // was edited appeared next to the new input and expected output it never answered. A run item
+  // now records the item version it was linked at, and the view shows the item at that version.
+  it("shows each run next to the item version it answered, noting a later edit", async () => {
+    const editedDataset = `edited-${run}`;
+    const dataset = await post("/api/public/datasets", { name: editedDataset });
+    const item = await post("/api/public/dataset-items", {
+      datasetName: editedDataset,
+      input: "What is 2 + 2?",
+      expectedOutput: "four",
+    });
+    const runIds: string[] = [];
+    const link = async (runName: string, answer: string) => {
+      const traceId = newTraceId();
+      const sent = await postSpans([
+        span(traceId, newSpanId(), "", "experiment-item-run", 0, 50, {
+          attributes: [stringAttribute("output.value", answer)],
+        }),
+      ]);
+      expect(sent.status).toBe(200);
+      const linked = await post("/api/public/dataset-run-items", {
+        runName,
+        datasetItemId: item.id,
+        traceId,
+      });
+      runIds.push(String(linked.datasetRunId));
+      return linked;
+    };
+    expect(await link(`before-edit ${run}`, "4")).toMatchObject({ datasetItemVersion: 1 });
+    await post("/api/public/dataset-items", {
+      datasetName: editedDataset,
+      id: item.id,
+      input: "What is 3 + 3?",
+      expectedOutput: "six",
+    });
+    expect(await link(`after-edit ${run}`, "6")).toMatchObject({ datasetItemVersion: 2 });
+
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    const projectPath = await signIn(page, baseUrl);
+    const compare = (ids: string[]) =>
+      page.goto(`${baseUrl}${projectPath}/datasets/${String(dataset.id)}/runs?runs=${ids}`);
+
+    await compare([runIds[0]!]);
+    const row = page.getByTestId("compare-row");
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.getByTestId("compare-input").textContent()).toBe("What is 2 + 2?");
+    expect(await row.getByTestId("compare-expected").textContent()).toBe("four");
+    expect(await row.getByTestId("item-version-note").textContent()).toBe(
+      `item v1, as before-edit ${run} used it · item changed after this run (now v2)`,
+    );
+    expect(await row.textContent()).not.toContain("3 + 3");
+
+    // Both runs: the newer run (first column) answered v2; the older one shows its own v1.
+    await compare(runIds);
+    await expect.poll(() => row.getByTestId("run-cell").count()).toBe(2);
+    expect(await row.getByTestId("compare-input").textContent()).toBe("What is 3 + 3?");
+    expect(await row.getByTestId("item-version-note").textContent()).toBe(
+      `item v2, as after-edit ${run} used it`,
+    );
+    const older = row.getByTestId("run-cell").filter({ hasText: "item v1" });
+    expect(await older.getByTestId("run-cell-item").textContent()).toBe(
+      "This run used item v1:Input: What is 2 + 2?Expected: four",
+    );
+    expect(await row.getByTestId("run-cell-item-version").allTextContents()).toEqual([
+      "item v2",
+      "item v1",
+    ]);
     await context.close();
   });
 });

@@ -183,7 +183,7 @@ describe("dataset curation", () => {
 
     await page.getByTestId("open-import").click();
     const csv =
-      'utterance,gold,notes\n"{""q"": 1}",one,\n,missing,\nplain question,"two, with comma",\n';
+      'utterance,gold,notes\n"{""q"": 1}",one,\nq,extra,,cell\nplain question,"two, with comma",\n';
     await page.getByTestId("import-file").setInputFiles({
       name: "golden.csv",
       mimeType: "text/csv",
@@ -199,7 +199,7 @@ describe("dataset curation", () => {
       .poll(() => page.getByTestId("import-report").textContent(), POLL)
       .toContain("Imported 2 of 3 rows.");
     expect(await page.getByTestId("import-report").textContent()).toContain(
-      "Row 2: input: the cell is empty",
+      "Row 2: Too many fields",
     );
     await expect.poll(() => page.getByTestId("item-row").count(), POLL).toBe(2);
   });

@@ -302,17 +302,16 @@ describe("import and export", () => {
       content: csv,
       mapping,
     });
-    // Changed on purpose: a cell that is not valid JSON ("{broken") is text, no longer an error.
-    expect(body.errors).toEqual([
-      { row: 3, message: "input: the cell is empty" },
-      { row: 5, message: "metadata: must be a JSON object" },
-    ]);
+    // Changed on purpose: a cell that is not valid JSON ("{broken") is text, no longer an error;
+    // an empty input is no input (Langfuse allows an item without one), no longer an error.
+    expect(body.errors).toEqual([{ row: 5, message: "metadata: must be a JSON object" }]);
     // Row 6 reuses row 1's id: it updates that item as a new version.
-    expect(body.imported).toBe(4);
+    expect(body.imported).toBe(5);
 
     const items = await listItems(datasetId);
-    expect(items.meta.totalItems).toBe(3);
+    expect(items.meta.totalItems).toBe(4);
     const byId = new Map(items.data.map((item) => [item.id, item]));
+    expect(byId.get("row-3")).toMatchObject({ input: null, expectedOutput: "missing input" });
     expect(byId.get("row-4")).toMatchObject({ input: "{broken", expectedOutput: "x" });
     expect(byId.get("row-1")).toMatchObject({ input: "q6", expectedOutput: "a6", version: 2 });
     expect(byId.get("row-2")).toMatchObject({
@@ -393,6 +392,11 @@ describe("import and export", () => {
           metadata: { emoji: "🙂" },
         },
         { input: "[not an array]", expectedOutput: "true", metadata: null },
+        // Regression: an item without input failed to import ("the cell is empty"), and a
+        // formula was exported as it is, for a spreadsheet to run.
+        { expectedOutput: "no input" },
+        { input: "", expectedOutput: null, metadata: null },
+        { input: '=cmd|"/c calc"!A1', expectedOutput: "'=x", metadata: { f: "@SUM(A1)" } },
       ];
       for (const value of values) {
         const created = await owner.json(datasetPath(source, "/items"), "POST", value);
@@ -403,6 +407,10 @@ describe("import and export", () => {
       const bytes = new Uint8Array(await response.arrayBuffer());
       expect([...bytes.slice(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf]);
       const text = new TextDecoder().decode(bytes);
+      if (format === "csv") {
+        expect(text).toContain(`"'=cmd|""/c calc""!A1",''=x,`);
+        expect(text).not.toMatch(/(^|\n|,)"?=cmd/);
+      }
 
       const target = await createDataset(`reimport-${format}-${RUN}`);
       const imported = await owner.json(datasetPath(target, "/import"), "POST", {
@@ -410,7 +418,7 @@ describe("import and export", () => {
         content: text,
         mapping: { id: null },
       });
-      expect(imported.body).toMatchObject({ imported: 4, errors: [] });
+      expect(imported.body).toMatchObject({ imported: values.length, errors: [] });
       const strip = (item: PublicDatasetItem) => ({
         input: item.input,
         expectedOutput: item.expectedOutput,
@@ -421,7 +429,9 @@ describe("import and export", () => {
       expect(new Set(after.map((item) => JSON.stringify(item)))).toEqual(
         new Set(before.map((item) => JSON.stringify(item))),
       );
-      expect(after).toHaveLength(4);
+      expect(after).toHaveLength(values.length);
+      expect(after).toContainEqual({ input: null, expectedOutput: "no input", metadata: null });
+      expect(after).toContainEqual({ input: "", expectedOutput: null, metadata: null });
     },
   );
 

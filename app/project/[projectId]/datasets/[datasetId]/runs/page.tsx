@@ -3,7 +3,13 @@ import Link from "next/link";
 import { cellClass, ListTable } from "@/components/explorer/list-table";
 import { sourceHref } from "@/components/datasets/source-link";
 import { formatScore, MAX_COMPARED_RUNS } from "@/lib/dataset-runs/run-format";
-import { compareRuns, listRunSummaries, type RunCell } from "@/lib/dataset-runs/run-report";
+import {
+  compareRuns,
+  listRunSummaries,
+  type CompareRow,
+  type ItemAtVersion,
+  type RunCell,
+} from "@/lib/dataset-runs/run-report";
 import { getDatasetById } from "@/lib/datasets/datasets";
 import { orNotFound, requireDatasetPage } from "@/lib/datasets/require-dataset-page";
 import { decodeRouteParam } from "@/lib/explorer/route-param";
@@ -21,20 +27,68 @@ function preview(value: unknown): string {
   return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }
 
-function Cell({ projectId, cell }: { projectId: string; cell: RunCell | undefined }) {
+/** A field of the item at a version; a version the item's history lacks has no known value. */
+function itemPreview(item: ItemAtVersion, field: "input" | "expectedOutput"): string {
+  return item.recorded ? preview(item[field]) : "(this version is not in the item's history)";
+}
+
+const changedClass = "text-amber-700 dark:text-amber-400";
+const otherVersionClass =
+  "rounded border border-amber-300 bg-amber-50 p-1 text-[11px] " +
+  "dark:border-amber-800 dark:bg-amber-950";
+const scoreClass =
+  "rounded bg-indigo-50 px-1.5 text-[11px] text-indigo-800 " +
+  "dark:bg-indigo-950 dark:text-indigo-200";
+
+/**
+ * Under the item's input: the version shown (the one the first compared run used), and when the
+ * item was edited after that run, that it changed and its version now.
+ */
+function ItemVersionNote({ row, runName }: { row: CompareRow; runName: string | null }) {
+  const changed = row.shown.version !== row.currentVersion;
+  return (
+    <p
+      className={`mt-1 text-[11px] ${changed ? changedClass : "text-zinc-500"}`}
+      data-testid="item-version-note"
+    >
+      item v{row.shown.version}
+      {runName === null ? null : `, as ${runName} used it`}
+      {changed ? ` · item changed after this run (now v${row.currentVersion})` : null}
+    </p>
+  );
+}
+
+function Cell({
+  projectId,
+  row,
+  cell,
+}: {
+  projectId: string;
+  row: CompareRow;
+  cell: RunCell | undefined;
+}) {
   if (!cell) return <span className="text-zinc-400">not run</span>;
+  // This run answered another version of the item than the one in the first columns.
+  const otherVersion = cell.item.version !== row.shown.version;
   return (
     <div className="space-y-1" data-testid="run-cell">
+      {otherVersion ? (
+        <div className={otherVersionClass} data-testid="run-cell-item">
+          <p className="font-semibold">This run used item v{cell.item.version}:</p>
+          <p className="line-clamp-3 break-words whitespace-pre-wrap">
+            Input: {itemPreview(cell.item, "input")}
+          </p>
+          <p className="line-clamp-3 break-words whitespace-pre-wrap">
+            Expected: {itemPreview(cell.item, "expectedOutput")}
+          </p>
+        </div>
+      ) : null}
       <p className="line-clamp-4 break-words whitespace-pre-wrap">
         {cell.outputPreview ?? <span className="text-zinc-400">trace not ingested (yet)</span>}
       </p>
       <div className="flex flex-wrap gap-1">
         {Object.entries(cell.scores).map(([name, value]) => (
-          <span
-            key={name}
-            className="rounded bg-indigo-50 px-1.5 text-[11px] text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200"
-            data-testid="run-cell-score"
-          >
+          <span key={name} className={scoreClass} data-testid="run-cell-score">
             {name}: {typeof value === "number" ? formatScore(value) : value}
           </span>
         ))}
@@ -43,6 +97,7 @@ function Cell({ projectId, cell }: { projectId: string; cell: RunCell | undefine
         {cell.latencyMs === null ? null : <span>{formatDuration(cell.latencyMs)}</span>}
         {cell.totalCost === null ? null : <span>{formatCost(cell.totalCost)}</span>}
         {cell.error ? <span className="font-semibold text-red-600">error</span> : null}
+        <span data-testid="run-cell-item-version">item v{cell.item.version}</span>
         <Link
           href={sourceHref(projectId, cell.traceId, cell.observationId)}
           className="text-indigo-600 hover:underline dark:text-indigo-400"
@@ -113,14 +168,20 @@ export default async function CompareRunsPage({
             {rows.map((row) => (
               <tr key={row.itemId} className="align-top" data-testid="compare-row">
                 <td className={`${cellClass} max-w-64 break-words whitespace-pre-wrap`}>
-                  {preview(row.input)}
+                  <span data-testid="compare-input">{itemPreview(row.shown, "input")}</span>
+                  <ItemVersionNote
+                    row={row}
+                    runName={runs.find((run) => run.id === row.shownRunId)?.name ?? null}
+                  />
                 </td>
                 <td className={`${cellClass} max-w-64 break-words whitespace-pre-wrap`}>
-                  {preview(row.expectedOutput)}
+                  <span data-testid="compare-expected">
+                    {itemPreview(row.shown, "expectedOutput")}
+                  </span>
                 </td>
                 {runs.map((run) => (
                   <td key={run.id} className={`${cellClass} max-w-80`}>
-                    <Cell projectId={projectId} cell={row.runs[run.id]} />
+                    <Cell projectId={projectId} row={row} cell={row.runs[run.id]} />
                   </td>
                 ))}
               </tr>
