@@ -15,7 +15,8 @@ import { normalizeChatMessage, normalizeChatMessages } from "./messages";
  *    `gen_ai.content.completion` event (semconv of 2024: Semantic Kernel, Spring AI);
  * 5. the older per-message events `gen_ai.{system,user,assistant,tool}.message` and
  *    `gen_ai.choice`, with the body in attributes (`content`, `message`, `tool_calls`, `id`,
- *    `gen_ai.event.content` JSON or a `body` kvlist).
+ *    `gen_ai.event.content` JSON or a `body` kvlist); a `message` or `body` that is no message
+ *    object is the content (Strands Agents).
  */
 
 const DETAILS_EVENT = "gen_ai.client.inference.operation.details";
@@ -194,6 +195,8 @@ function readEventBody(
   for (const key of ["gen_ai.event.content", "body", "message"]) {
     const nested = reader.readJson(key);
     if (isRecord(nested)) Object.assign(raw, nested);
+    // Strands sends the content itself: a JSON list of its content blocks, or the agent's text.
+    else if (nested !== undefined && nested !== null) raw.content ??= nested;
   }
 
   const role = reader.readString("role");

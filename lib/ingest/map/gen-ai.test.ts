@@ -474,6 +474,25 @@ describe("GenAI semantic conventions", () => {
       });
     });
 
+    // Regression (opensearch-project/agent-health#319): Strands Agents put a choice's content in
+    // `message` as a JSON list of content blocks (a chat or tool result) or as the agent's plain
+    // text; only a message object was read there, so every Strands output was empty.
+    it.each<[string, AttributeInput, unknown]>([
+      ["a list of content blocks", json([{ type: "text", text: "2" }]), "2"],
+      ["the agent's plain text", "The answer is 2.", "The answer is 2."],
+    ])("should read a gen_ai.choice whose message is %s as its content", (_, message, content) => {
+      const span = buildSpan(
+        { "gen_ai.operation.name": "execute_tool", "gen_ai.tool.name": "calculator" },
+        {
+          events: [
+            buildEvent("gen_ai.tool.message", { role: "tool", content: json({ x: 1 }), id: "t1" }),
+            buildEvent("gen_ai.choice", { message, id: "t1", finish_reason: "end_turn" }),
+          ],
+        },
+      );
+      expect(mapSpan(span).output).toEqual([{ role: "assistant", content }]);
+    });
+
     // Regression (langfuse/langfuse#7038, microsoft/semantic-kernel#11659): Semantic Kernel and
     // Spring AI send the prompt and completion as gen_ai.content.prompt/completion events (the
     // semconv of 2024) holding gen_ai.prompt/gen_ai.completion; their input and output were null.
