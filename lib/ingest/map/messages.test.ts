@@ -105,6 +105,38 @@ describe("normalizeChatMessages", () => {
         { role: "tool", content: "2", tool_call_id: "t" },
       ],
     ],
+    // Regression (opensearch-project/agent-health#319): Strands Agents send Bedrock Converse
+    // blocks, keyed by kind with no `type`; their text and tool calls were shown as raw objects.
+    [
+      "Bedrock Converse blocks",
+      [
+        { role: "user", content: [{ text: "2+3?" }] },
+        {
+          role: "assistant",
+          content: [
+            { text: "Calculating." },
+            { toolUse: { toolUseId: "t", name: "calc", input: { expression: "2+3" } } },
+          ],
+        },
+        {
+          role: "user",
+          content: [
+            { toolResult: { toolUseId: "t", status: "success", content: [{ text: "5" }] } },
+          ],
+        },
+        { role: "user", content: [{ json: { kept: true } }] },
+      ],
+      [
+        { role: "user", content: "2+3?" },
+        {
+          role: "assistant",
+          content: "Calculating.",
+          tool_calls: [{ id: "t", name: "calc", arguments: { expression: "2+3" } }],
+        },
+        { role: "tool", content: "5", tool_call_id: "t" },
+        { role: "user", content: [{ json: { kept: true } }] },
+      ],
+    ],
     [
       "a name",
       [{ role: "user", name: "alice", content: "hi" }],

@@ -11,6 +11,7 @@ import { isRecord } from "./attributes";
  * - Vercel AI SDK: `{ role, content: [{ type: "text", text } | { type: "tool-call", toolCallId,
  *   toolName, args | input } | { type: "tool-result", toolCallId, result | output }] }`
  * - Anthropic style parts: `tool_use` / `tool_result`.
+ * - Bedrock Converse blocks (Strands Agents): `{ text }`, `{ toolUse }`, `{ toolResult }`.
  * Parts we do not know (images, reasoning, files) are kept as sent inside `content`.
  */
 
@@ -111,6 +112,10 @@ function classifyPart(part: unknown): MessagePart {
   if ((type === "text" || type === "input_text" || type === "output_text") && text !== null) {
     return { kind: "text", text };
   }
+  if (type === "") {
+    const converse = classifyConverseBlock(part);
+    if (converse) return converse;
+  }
 
   if (TOOL_CALL_TYPES.has(type)) {
     return {
@@ -132,6 +137,31 @@ function classifyPart(part: unknown): MessagePart {
   }
 
   return { kind: "other", part };
+}
+
+/**
+ * A Bedrock Converse content block, keyed by its kind instead of typed (Strands Agents sends
+ * these): `{ text }`, `{ toolUse: { toolUseId, name, input } }`, `{ toolResult: { toolUseId,
+ * content: [blocks] } }`. Null for anything else.
+ */
+function classifyConverseBlock(block: Record<string, unknown>): MessagePart | null {
+  if (Object.keys(block).length !== 1) return null;
+
+  if (typeof block.text === "string") return { kind: "text", text: block.text };
+  if (isRecord(block.toolUse)) {
+    const { toolUseId, name, input } = block.toolUse;
+    const id = firstString(toolUseId);
+    return {
+      kind: "tool-call",
+      call: { id, name: firstString(name) ?? "", arguments: input ?? null },
+    };
+  }
+  if (isRecord(block.toolResult)) {
+    const { toolUseId, content } = block.toolResult;
+    const blocks = Array.isArray(content) ? contentFromParts(content.map(classifyPart)) : content;
+    return { kind: "tool-result", id: firstString(toolUseId), content: blocks ?? null };
+  }
+  return null;
 }
 
 /** Tool calls from an OpenAI-style list (`function.name`) or a flat `{ id, name, arguments }`. */
