@@ -373,6 +373,25 @@ describe("GenAI semantic conventions", () => {
         { q: 1 },
         "done",
       ],
+      // Regression (langfuse/langfuse#9287): pydantic-ai's default instrumentation (versions 1
+      // and 2) names a tool call's arguments and result tool_arguments and tool_response.
+      [
+        "pydantic-ai's tool arguments and response",
+        {
+          "gen_ai.operation.name": "execute_tool",
+          "gen_ai.tool.name": "roll_die",
+          tool_arguments: json({ sides: 6 }),
+          tool_response: "4",
+        },
+        { sides: 6 },
+        "4",
+      ],
+      [
+        "no tool_arguments on a span that names no tool",
+        { tool_arguments: json({ sides: 6 }), tool_response: "4" },
+        null,
+        null,
+      ],
     ])("should read %s", (_label, attributes, input, output) => {
       const mapped = mapSpan(buildSpan(attributes));
       expect(mapped.input).toEqual(input);

@@ -77,6 +77,13 @@ const FIRST_CHUNK_KEYS = [
   "gen_ai.client.operation.time_to_first_chunk",
 ];
 
+/**
+ * A tool call's arguments and result: the conventions' names, then pydantic-ai's (instrumentation
+ * versions 1 and 2, its default), which are read only on a span that names its tool.
+ */
+const TOOL_ARGUMENT_KEYS = ["gen_ai.tool.call.arguments", "tool_arguments"] as const;
+const TOOL_RESULT_KEYS = ["gen_ai.tool.call.result", "tool_response"] as const;
+
 export const mapGenAi: ConventionMapper = (context) => {
   const { attributes, warnings } = context;
   const result: ConventionResult = {};
@@ -112,11 +119,17 @@ export const mapGenAi: ConventionMapper = (context) => {
     result.clientCost =
       normalizeCost({ total: { value: total, source: "gen_ai.usage.cost" } }) ?? undefined;
 
-  result.input =
-    readGenAiInput(context) ?? attributes.readSourcedJson("gen_ai.tool.call.arguments");
-  result.output = readGenAiOutput(context) ?? attributes.readSourcedJson("gen_ai.tool.call.result");
+  result.input = readGenAiInput(context) ?? readToolCall(attributes, TOOL_ARGUMENT_KEYS);
+  result.output = readGenAiOutput(context) ?? readToolCall(attributes, TOOL_RESULT_KEYS);
   return result;
 };
+
+/** The first key's value; the second's only on a span that names its tool. */
+function readToolCall(attributes: AttributeReader, [key, legacyKey]: readonly [string, string]) {
+  const value = attributes.readSourcedJson(key);
+  if (value || !attributes.has("gen_ai.tool.name")) return value;
+  return attributes.readSourcedJson(legacyKey);
+}
 
 /**
  * An in-process agent (invoke_agent, span kind INTERNAL) runs its model calls as child chat spans
