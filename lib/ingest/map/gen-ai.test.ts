@@ -129,6 +129,29 @@ describe("GenAI semantic conventions", () => {
         },
         { input: 100, output: 50, total: 150, cacheRead: 60, cacheWrite: 10, reasoning: 30 },
       ],
+      // Regression (pydantic/pydantic-ai#2262): pydantic-ai puts its provider's reasoning and
+      // cached counts under gen_ai.usage.details.*; they were dropped, the cache priced as input.
+      [
+        "pydantic-ai's details (OpenAI)",
+        {
+          "gen_ai.usage.input_tokens": 100,
+          "gen_ai.usage.output_tokens": 50,
+          "gen_ai.usage.details.cached_tokens": 60,
+          "gen_ai.usage.details.reasoning_tokens": 30,
+          "gen_ai.usage.details.accepted_prediction_tokens": 5,
+        },
+        { input: 100, output: 50, total: 150, cacheRead: 60, reasoning: 30 },
+      ],
+      [
+        "pydantic-ai's details (its own cache names)",
+        {
+          "gen_ai.usage.input_tokens": 100,
+          "gen_ai.usage.output_tokens": 5,
+          "gen_ai.usage.details.cache_read_tokens": 70,
+          "gen_ai.usage.details.cache_write_tokens": 20,
+        },
+        { input: 100, output: 5, total: 105, cacheRead: 70, cacheWrite: 20 },
+      ],
       [
         "cache and reasoning, old names",
         {

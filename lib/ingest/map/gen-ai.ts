@@ -61,6 +61,14 @@ const TOKEN_KEYS: Array<[UsageField, string]> = [
   ["cacheWrite", "gen_ai.usage.input_cache_creation"],
   ["cacheWrite", "gen_ai.usage.input_tokens.cache_write"],
   ["reasoning", "gen_ai.usage.output_tokens.reasoning"],
+  // pydantic-ai reports what its provider's usage object held beside the counts under this prefix
+  // (OpenAI's reasoning_tokens and cached_tokens, Anthropic's cache counts, its own cache names).
+  ["reasoning", "gen_ai.usage.details.reasoning_tokens"],
+  ["cacheRead", "gen_ai.usage.details.cache_read_tokens"],
+  ["cacheRead", "gen_ai.usage.details.cached_tokens"],
+  ["cacheRead", "gen_ai.usage.details.cache_read_input_tokens"],
+  ["cacheWrite", "gen_ai.usage.details.cache_write_tokens"],
+  ["cacheWrite", "gen_ai.usage.details.cache_creation_input_tokens"],
   // The AI SDK's GenAI integration (v7 `@ai-sdk/otel` with `usage: true`) has no gen_ai name for
   // reasoning tokens and puts them beside its gen_ai.usage.* counts under its own prefix.
   ["reasoning", "ai.usage.outputTokenDetails.reasoningTokens"],
