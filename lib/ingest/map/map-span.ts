@@ -12,6 +12,7 @@ import { mapGeneric } from "./generic";
 import { mapLangfuse } from "./langfuse";
 import { mapOpenInference } from "./openinference";
 import { mapSightline } from "./sightline";
+import { mapTraceloop } from "./traceloop";
 import { mapVercelAi } from "./vercel-ai";
 
 /**
@@ -25,7 +26,9 @@ import { mapVercelAi } from "./vercel-ai";
  * 4. vercel-ai  — `ai.*`: the AI SDK's own, richer view of its spans; from v6 it also writes
  *                 gen_ai.* on provider calls, which must not override ai.operationId typing.
  * 5. gen-ai     — OTel GenAI semconv: the common denominator, still evolving (old and new names).
- * 6. generic    — status, exception events, resource attributes; type defaults to SPAN.
+ * 6. traceloop  — OpenLLMetry's `traceloop.*`: the app's workflows, tasks, agents and tools; its
+ *                 model calls are typed by gen-ai (llm.request.type), which knows them better.
+ * 7. generic    — status, exception events, resource attributes; type defaults to SPAN.
  *
  * Exceptions to "first wins": tags are the union of all conventions (in this order, deduped);
  * metadata and modelParameters are merged key by key, higher precedence winning; usage is taken
@@ -50,6 +53,7 @@ const CONVENTIONS: ReadonlyArray<readonly [string, ConventionMapper]> = [
   ["openinference", mapOpenInference],
   ["vercel-ai", mapVercelAi],
   ["gen-ai", mapGenAi],
+  ["traceloop", mapTraceloop],
   ["generic", mapGeneric],
 ];
 
