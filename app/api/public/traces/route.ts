@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 
 import { authenticateApiKey } from "@/lib/auth/api-keys";
-import { handleRoute } from "@/lib/http/handle-route";
+import { handleRoute, readJson } from "@/lib/http/handle-route";
+import { deleteTraces, DeleteTracesBodyZ } from "@/lib/traces/delete-traces";
 import { listTraces } from "@/lib/traces/list-traces";
 import { parseListTracesQuery } from "@/lib/traces/list-traces-query";
 
@@ -13,4 +14,13 @@ export const GET = handleRoute(async (request) => {
   const principal = await authenticateApiKey(request.headers.get("authorization"));
   const query = parseListTracesQuery(new URL(request.url).searchParams);
   return NextResponse.json(await listTraces(principal.projectId, query));
+});
+
+// DELETE /api/public/traces {traceIds} — up to 1000 traces; ids not stored are no error
+export const DELETE = handleRoute(async (request) => {
+  const principal = await authenticateApiKey(request.headers.get("authorization"));
+  const { traceIds } = DeleteTracesBodyZ.parse(await readJson(request));
+
+  await deleteTraces(principal.projectId, traceIds);
+  return NextResponse.json({ message: "Traces deleted" });
 });
