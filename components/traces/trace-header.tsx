@@ -4,6 +4,7 @@ import { DisplayTime, TimeZoneSelect } from "@/components/explorer/time-zone";
 import { TraceScores } from "@/components/scores/trace-scores";
 import { formatCost, formatDuration, formatTokens } from "@/lib/explorer/format";
 import type { TraceSummary } from "@/lib/explorer/types";
+import { DeleteTraceButton } from "./delete-trace-button";
 import { IdChip } from "./id-chip";
 import { countOf } from "@/lib/text/plural";
 
@@ -74,7 +75,7 @@ export function TraceHeader({
 }: {
   projectId: string;
   summary: TraceSummary;
-  /** Members and up: viewers get no "Add to dataset" (the API would refuse it). */
+  /** Members and up: viewers get no "Add to dataset" or "Delete trace" (the API refuses them). */
   canWrite: boolean;
 }) {
   const base = `/project/${projectId}`;
@@ -109,6 +110,13 @@ export function TraceHeader({
         ) : null}
         <IdChip label="Trace" value={summary.traceId} />
         {canWrite ? <AddToDataset projectId={projectId} traceId={summary.traceId} /> : null}
+        {canWrite ? (
+          <DeleteTraceButton
+            projectId={projectId}
+            traceId={summary.traceId}
+            spanCount={summary.spanCount}
+          />
+        ) : null}
         <span className="ml-auto flex items-center gap-3 text-xs text-zinc-500">
           <DisplayTime iso={summary.startTime} />
           <TimeZoneSelect />
