@@ -6,11 +6,14 @@ import type { ComponentType } from "react";
 import { AddSelectionToDataset } from "@/components/datasets/add-selection-to-dataset";
 import { secondaryButtonClass } from "@/components/ui/styles";
 import { AddToQueue } from "./add-to-queue";
+import { DeleteSelectedTraces } from "./delete-selected-traces";
 
 /** What every action on selected traces receives. */
 export interface SelectionActionProps {
   projectId: string;
   traceIds: string[];
+  /** Tells the list that these traces are gone (after a deletion). */
+  onTracesDeleted: (traceIds: string[]) => void;
 }
 
 /**
@@ -23,6 +26,7 @@ const SELECTION_ACTIONS: ReadonlyArray<{
 }> = [
   { id: "add-to-queue", Action: AddToQueue },
   { id: "add-to-dataset", Action: AddSelectionToDataset },
+  { id: "delete", Action: DeleteSelectedTraces },
 ];
 
 /**
@@ -35,6 +39,7 @@ export function BulkActions({
   filterQuery,
   canWrite,
   onClear,
+  onTracesDeleted,
 }: {
   projectId: string;
   traceIds: string[];
@@ -42,6 +47,7 @@ export function BulkActions({
   filterQuery: string;
   canWrite: boolean;
   onClear: () => void;
+  onTracesDeleted: (traceIds: string[]) => void;
 }) {
   if (!canWrite) return null;
   return (
@@ -52,7 +58,12 @@ export function BulkActions({
             {traceIds.length} selected
           </span>
           {SELECTION_ACTIONS.map(({ id, Action }) => (
-            <Action key={id} projectId={projectId} traceIds={traceIds} />
+            <Action
+              key={id}
+              projectId={projectId}
+              traceIds={traceIds}
+              onTracesDeleted={onTracesDeleted}
+            />
           ))}
           <button type="button" className="text-xs text-zinc-500 hover:underline" onClick={onClear}>
             Clear selection

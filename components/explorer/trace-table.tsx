@@ -175,6 +175,12 @@ export function TraceTable({
           filterQuery={toTraceListSearchParams({ ...query, cursor: undefined }).toString()}
           canWrite={canWrite}
           onClear={() => setSelected(new Set())}
+          onTracesDeleted={(traceIds) => {
+            const gone = new Set(traceIds);
+            setRows((shown) => shown.filter((row) => !gone.has(row.traceId)));
+            setSelected(new Set());
+            router.refresh();
+          }}
         />
         <div className="ml-auto flex items-center gap-2">
           <LiveToggle live={live} allowed={liveAllowed} />
