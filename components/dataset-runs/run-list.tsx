@@ -100,7 +100,10 @@ export function RunList({
             <td className={numberCellClass}>
               {run.itemCount}
               {run.tracedCount < run.itemCount ? (
-                <span className="text-zinc-400" title="traces not ingested (yet)">
+                <span
+                  className="text-zinc-400"
+                  title="traces not found: not ingested yet, or deleted"
+                >
                   {" "}
                   ({run.itemCount - run.tracedCount} pending)
                 </span>

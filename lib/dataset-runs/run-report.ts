@@ -40,6 +40,8 @@ export interface RunCell {
   observationId: string | null;
   /** The item as it was when this run's trace was linked: what the output answered. */
   item: ItemAtVersion;
+  /** Whether the linked trace is stored: false before it is ingested, or after its deletion. */
+  traced: boolean;
   outputPreview: string | null;
   latencyMs: number | null;
   totalCost: string | null;
@@ -178,6 +180,7 @@ export async function compareRuns(
         traceId: cell.trace_id,
         observationId: cell.observation_id,
         item: itemAtVersion(item, cell.item_version, history),
+        traced: cell.traced,
         outputPreview: cell.output_preview,
         latencyMs: cell.latency_ms,
         totalCost: cell.total_cost,
@@ -206,6 +209,7 @@ async function readRunCells(projectId: string, runIds: string[], itemIds: string
       item_version: number;
       trace_id: string;
       observation_id: string | null;
+      traced: boolean;
       output_preview: string | null;
       latency_ms: number | null;
       total_cost: string | null;
@@ -216,6 +220,7 @@ async function readRunCells(projectId: string, runIds: string[], itemIds: string
     SELECT ri."datasetRunId" AS run_id, ri."datasetItemId" AS item_id,
       ri."datasetItemVersion" AS item_version,
       ri."traceId" AS trace_id, ri."observationId" AS observation_id,
+      t."trace_id" IS NOT NULL AS traced,
       left(CASE jsonb_typeof(t."output") WHEN 'string' THEN t."output" #>> '{}'
         ELSE t."output"::text END, ${PREVIEW_CHARS}) AS output_preview,
       (t."duration_ns" / 1e6)::float8 AS latency_ms,

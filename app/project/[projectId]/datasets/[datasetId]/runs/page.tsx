@@ -83,8 +83,12 @@ function Cell({
           </p>
         </div>
       ) : null}
-      <p className="line-clamp-4 break-words whitespace-pre-wrap">
-        {cell.outputPreview ?? <span className="text-zinc-400">trace not ingested (yet)</span>}
+      <p className="line-clamp-4 break-words whitespace-pre-wrap" data-testid="run-cell-output">
+        {cell.traced ? (
+          (cell.outputPreview ?? <span className="text-zinc-400">no output</span>)
+        ) : (
+          <span className="text-zinc-400">trace not found (not ingested yet, or deleted)</span>
+        )}
       </p>
       <div className="flex flex-wrap gap-1">
         {Object.entries(cell.scores).map(([name, value]) => (
@@ -98,12 +102,18 @@ function Cell({
         {cell.totalCost === null ? null : <span>{formatCost(cell.totalCost)}</span>}
         {cell.error ? <span className="font-semibold text-red-600">error</span> : null}
         <span data-testid="run-cell-item-version">item v{cell.item.version}</span>
-        <Link
-          href={sourceHref(projectId, cell.traceId, cell.observationId)}
-          className="text-indigo-600 hover:underline dark:text-indigo-400"
-        >
-          trace
-        </Link>
+        {cell.traced ? (
+          <Link
+            href={sourceHref(projectId, cell.traceId, cell.observationId)}
+            className="text-indigo-600 hover:underline dark:text-indigo-400"
+          >
+            trace
+          </Link>
+        ) : (
+          <span className="font-mono" title="No stored trace has this id">
+            {cell.traceId.slice(0, 8)}
+          </span>
+        )}
       </div>
     </div>
   );
