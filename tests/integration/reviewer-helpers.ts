@@ -32,13 +32,16 @@ export async function signInOwner(): Promise<SessionClient> {
   return client;
 }
 
+/** The password of every user signInWithRole makes (to sign them in in a browser too). */
+export const REVIEWER_PASSWORD = "a-good-password-1";
+
 /** A new user with `role` in the bootstrap organization (null: not a member), signed in. */
 export async function signInWithRole(
   role: Role | null,
 ): Promise<{ client: SessionClient; email: string; userId: string }> {
   const baseUrl = inject("baseUrl");
   const email = `${role?.toLowerCase() ?? "stranger"}-${randomUUID().slice(0, 8)}@example.com`;
-  const password = "a-good-password-1";
+  const password = REVIEWER_PASSWORD;
   const response = await fetch(`${baseUrl}/api/sign-up`, {
     method: "POST",
     headers: { "content-type": "application/json" },
