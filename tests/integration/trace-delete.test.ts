@@ -18,7 +18,7 @@ import {
   postSpans,
   span,
 } from "./ingest-helpers";
-import { bootstrapProject, signInWithRole } from "./reviewer-helpers";
+import { bootstrapProject, signInOwner, signInWithRole } from "./reviewer-helpers";
 
 const sql = postgres(...postgresJsArgs(inject("databaseUrl")));
 afterAll(() => sql.end());
@@ -340,6 +340,46 @@ describe("after a deletion", () => {
             AND trace_id = ${traceId}) AS span_count`;
       expect(row?.span_count ?? 0).toBe(row?.spans);
     }
+  });
+});
+
+describe("what links to a deleted trace", () => {
+  it("keeps dataset items and run items, and their pages show the trace as missing", async () => {
+    const { projectId } = await bootstrapProject();
+    const traceId = newTraceId();
+    const sent = await postSpans(pricedTrace(traceId, 10));
+    expect(sent.status).toBe(200);
+    const datasetName = `deleted-source-${newSpanId()}`;
+    const dataset = await send("POST", "/api/public/datasets", { name: datasetName });
+    expect(dataset.status).toBe(200);
+    const item = await send("POST", "/api/public/dataset-items", {
+      datasetName,
+      input: "copied from the trace",
+      sourceTraceId: traceId,
+    });
+    expect(item.status).toBe(200);
+    const runItem = await send("POST", "/api/public/dataset-run-items", {
+      runName: `run-${newSpanId()}`,
+      datasetItemId: item.body.id,
+      traceId,
+    });
+    expect(runItem.status).toBe(200);
+
+    expect((await send("DELETE", `/api/public/traces/${traceId}`)).status).toBe(200);
+
+    const kept = await getJson<{ sourceTraceId: string; input: unknown }>(
+      `/api/public/dataset-items/${String(item.body.id)}`,
+    );
+    expect(kept.body).toMatchObject({ sourceTraceId: traceId, input: "copied from the trace" });
+    const owner = await signInOwner();
+    const base = `/project/${projectId}/datasets/${String(dataset.body.id)}`;
+    const compare = await owner.request(`${base}/runs?runs=${String(runItem.body.datasetRunId)}`);
+    expect(compare.status).toBe(200);
+    expect(await compare.text()).toContain("not ingested yet, or deleted");
+    expect((await owner.request(`${base}/items/${String(item.body.id)}`)).status).toBe(200);
+    const tracePage = await owner.request(`/project/${projectId}/traces/${traceId}`);
+    expect(tracePage.status).toBe(404);
+    expect(await tracePage.text()).toContain("Trace not found");
   });
 });
 
