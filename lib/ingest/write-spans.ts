@@ -106,9 +106,9 @@ export async function writeSpans(
  * span-upsert-sql.ts for the rule).
  *
  * A trace has a `traces` row exactly when some span of it is stored (both are written in one
- * transaction, and neither is deleted alone), so a trace without one, checked under its lock,
- * has no stored span: the per-span lookup and the scan of its stored spans for cost hours are
- * skipped for it.
+ * transaction, and deleted together under the same locks by deleteTraces), so a trace without
+ * one, checked under its lock, has no stored span: the per-span lookup and the scan of its
+ * stored spans for cost hours are skipped for it.
  */
 export async function writeSpanBatch(
   projectId: string,
