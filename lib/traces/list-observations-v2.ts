@@ -14,6 +14,7 @@ import {
   ListObservationsQueryZ,
   observationConditions,
   REPEATABLE_OBSERVATION_PARAMETERS,
+  traceFieldIs,
 } from "./list-observations";
 
 /** Query of GET /api/public/v2/observations (Langfuse's v2 names: cursor paging, no page). */
@@ -93,7 +94,9 @@ export async function listObservationsV2(
   }
   const sql = getSql();
   const parts = [observationConditions(sql, projectId, query)];
-  if (query.sessionId) parts.push(sql`s.session_id = ${query.sessionId}`);
+  if (query.sessionId) {
+    parts.push(traceFieldIs(sql, projectId, "session_id", query.sessionId));
+  }
   if (query.isRootObservation) {
     parts.push(
       query.isRootObservation === "true"

@@ -67,6 +67,22 @@ export interface ObservationPage {
   meta: { page: number; limit: number; totalItems: number; totalPages: number };
 }
 
+/**
+ * Spans whose user (or session) is `value`: their own, else their trace's, as in Langfuse (a
+ * trace attribute) and the metrics API. Equal to COALESCE(span's, trace's) = value, written so
+ * the trace side is one indexed lookup rather than a subquery per span.
+ */
+export function traceFieldIs(
+  sql: Sql,
+  projectId: string,
+  column: "user_id" | "session_id",
+  value: string,
+) {
+  return sql`(s.${sql(column)} = ${value} OR (s.${sql(column)} IS NULL AND s.trace_id IN (
+    SELECT t.trace_id FROM traces AS t
+    WHERE t.project_id = ${projectId} AND t.${sql(column)} = ${value})))`;
+}
+
 /** The WHERE condition of a filtered observation list on the `spans` alias `s`. */
 export function observationConditions(
   sql: Sql,
@@ -76,7 +92,7 @@ export function observationConditions(
   const parts = [sql`s.project_id = ${projectId}`];
   if (query.traceId) parts.push(sql`s.trace_id = ${query.traceId.toLowerCase()}`);
   if (query.name) parts.push(sql`s.name = ${query.name}`);
-  if (query.userId) parts.push(sql`s.user_id = ${query.userId}`);
+  if (query.userId) parts.push(traceFieldIs(sql, projectId, "user_id", query.userId));
   if (query.type) parts.push(sql`s.type = ${query.type}`);
   if (query.level) parts.push(sql`s.level = ${query.level}`);
   if (query.parentObservationId) {

@@ -30,6 +30,10 @@ export const TRACE_FILTER_COLUMNS = {
   metadata: { kind: "object", nullable: true, expression: (sql) => sql`t.metadata` },
 } as const satisfies Record<string, FilterColumn>;
 
+/** A field (of alias `t`) of the trace of the span row `s`, as a scalar subquery. */
+const traceOfSpan = (sql: Sql, field: postgres.Fragment) =>
+  sql`SELECT ${field} FROM traces AS t WHERE t.project_id = s.project_id AND t.trace_id = s.trace_id`;
+
 const spanModel: FilterColumn = {
   kind: "text",
   nullable: true,
@@ -63,8 +67,17 @@ export const OBSERVATION_FILTER_COLUMNS = {
   // Sightline keeps one model name, the one the application reported.
   model: spanModel,
   providedModelName: spanModel,
-  userId: { kind: "text", nullable: true, expression: (sql) => sql`s.user_id` },
-  sessionId: { kind: "text", nullable: true, expression: (sql) => sql`s.session_id` },
+  // The user and session of the trace (as in Langfuse and the metrics API), else the span's own.
+  userId: {
+    kind: "text",
+    nullable: true,
+    expression: (sql) => sql`COALESCE(s.user_id, (${traceOfSpan(sql, sql`t.user_id`)}))`,
+  },
+  sessionId: {
+    kind: "text",
+    nullable: true,
+    expression: (sql) => sql`COALESCE(s.session_id, (${traceOfSpan(sql, sql`t.session_id`)}))`,
+  },
   environment: { kind: "text", nullable: true, expression: (sql) => sql`s.environment` },
   version: { kind: "text", nullable: true, expression: (sql) => sql`s.version` },
   tags: { kind: "array", nullable: false, expression: (sql) => sql`s.tags` },

@@ -54,6 +54,41 @@ describe("GET /api/public/observations", () => {
     expect(foreign.body.data).toEqual([]);
   });
 
+  it("finds a trace's observations by the trace's user and session (set on the root only)", async () => {
+    const traceId = newTraceId();
+    const [root, llm] = [newSpanId(), newSpanId()];
+    const user = `carol-${traceId.slice(0, 8)}`;
+    const session = `session-${traceId.slice(0, 8)}`;
+    const sent = await postSpans([
+      span(traceId, root, "", "agent", 0, 100, {
+        attributes: [
+          stringAttribute("langfuse.user.id", user),
+          stringAttribute("langfuse.session.id", session),
+        ],
+      }),
+      span(traceId, llm, root, "chat", 10, 50, {
+        attributes: [
+          stringAttribute("gen_ai.operation.name", "chat"),
+          stringAttribute("gen_ai.request.model", "gpt-4o-mini"),
+        ],
+      }),
+    ]);
+    expect(sent.status).toBe(200);
+
+    const ids = (page: { data: { id: string }[] }) => page.data.map((item) => item.id);
+    const byUser = await getJson<Page>(`/api/public/observations?userId=${user}&type=GENERATION`);
+    expect(ids(byUser.body)).toEqual([llm]);
+    const bySession = await getJson<PageV2>(`/api/public/v2/observations?sessionId=${session}`);
+    expect(ids(bySession.body).sort()).toEqual([root, llm].sort());
+    const filter = encodeURIComponent(
+      JSON.stringify([{ type: "string", column: "userId", operator: "=", value: user }]),
+    );
+    const byFilter = await getJson<PageV2>(`/api/public/v2/observations?filter=${filter}`);
+    expect(ids(byFilter.body).sort()).toEqual([root, llm].sort());
+    const nobody = await getJson<Page>(`/api/public/observations?userId=nobody-${user}`);
+    expect(nobody.body.data).toEqual([]);
+  });
+
   it.each([
     ["type=BANANA", /type/],
     ["limit=0", /limit/],
