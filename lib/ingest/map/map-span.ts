@@ -41,8 +41,8 @@ import { mapVercelAi } from "./vercel-ai";
  * is not made an EVENT: only an explicit type does.
  *
  * The completion start (time to first token) follows "first wins" too: Langfuse's timestamp,
- * then the AI SDK's delay, then the GenAI conventions' (see completion-start.ts). OpenInference
- * and OpenLLMetry define no attribute for it.
+ * then the AI SDK's delay, then the GenAI conventions', then Strands Agents' milliseconds (see
+ * completion-start.ts). OpenInference and OpenLLMetry define no attribute for it.
  */
 /** Conventions an app sets on purpose: their usage stands even on an aggregate span. */
 const EXPLICIT_CONVENTIONS: ReadonlySet<string> = new Set(["sightline", "langfuse"]);
