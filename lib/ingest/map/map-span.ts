@@ -9,6 +9,7 @@ import type {
 } from "./convention-result";
 import { mapGenAi } from "./gen-ai";
 import { mapGeneric } from "./generic";
+import { mapGoogleAdk } from "./google-adk";
 import { mapLangfuse } from "./langfuse";
 import { mapOpenInference } from "./openinference";
 import { mapPydanticAi } from "./pydantic-ai";
@@ -29,9 +30,11 @@ import { mapVercelAi } from "./vercel-ai";
  * 5. pydantic-ai — its agent run span's whole conversation and final result, which its
  *                 gen_ai.system_instructions beside them must not reduce to the instructions.
  * 6. gen-ai     — OTel GenAI semconv: the common denominator, still evolving (old and new names).
- * 7. traceloop  — OpenLLMetry's `traceloop.*`: the app's workflows, tasks, agents and tools; its
+ * 7. google-adk — `gcp.vertex.agent.*`: Google ADK's model requests and responses and tool calls
+ *                 as JSON, for what its gen_ai.* attributes leave out (they win where they speak).
+ * 8. traceloop  — OpenLLMetry's `traceloop.*`: the app's workflows, tasks, agents and tools; its
  *                 model calls are typed by gen-ai (llm.request.type), which knows them better.
- * 8. generic    — status, exception events, resource attributes; type defaults to SPAN.
+ * 9. generic    — status, exception events, resource attributes; type defaults to SPAN.
  *
  * Exceptions to "first wins": tags are the union of all conventions (in this order, deduped);
  * metadata and modelParameters are merged key by key, higher precedence winning; usage is taken
@@ -57,6 +60,7 @@ const CONVENTIONS: ReadonlyArray<readonly [string, ConventionMapper]> = [
   ["vercel-ai", mapVercelAi],
   ["pydantic-ai", mapPydanticAi],
   ["gen-ai", mapGenAi],
+  ["google-adk", mapGoogleAdk],
   ["traceloop", mapTraceloop],
   ["generic", mapGeneric],
 ];
