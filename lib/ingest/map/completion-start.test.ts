@@ -15,6 +15,7 @@ const AI_RESPONSE = "ai.response.msToFirstChunk";
 const AI_STREAM = "ai.stream.msToFirstChunk";
 const GEN_AI = "gen_ai.response.time_to_first_chunk";
 const GEN_AI_METRIC = "gen_ai.client.operation.time_to_first_chunk";
+const SERVER_FIRST_TOKEN = "gen_ai.server.time_to_first_token";
 
 interface Case {
   attributes: Record<string, AttributeInput>;
@@ -253,6 +254,51 @@ describe("completion start (time to first token)", () => {
     expect(mapped.warnings).toEqual([
       `event:ai.stream.firstChunk.${AI_RESPONSE} is negative (-1); ignored`,
     ]);
+  });
+
+  // Regression: Strands Agents reports its model's time to first byte as
+  // gen_ai.server.time_to_first_token in milliseconds (strands-agents/sdk-python, tracer.py
+  // _add_optional_usage_and_metrics_attributes); Sightline read no completion start from it. The
+  // name is the conventions' server metric, in seconds elsewhere: only Strands' spans are read.
+  it.each<[string, Record<string, AttributeInput>, string, bigint | null]>([
+    ["a Strands chat span (gen_ai.system)", { "gen_ai.system": "strands-agents" }, "test", 250n],
+    [
+      "a Strands span of the newest conventions",
+      { "gen_ai.provider.name": "strands-agents" },
+      "test",
+      250n,
+    ],
+    ["a span of Strands' tracer", {}, "strands.telemetry.tracer", 250n],
+    ["another writer's span (unit unknown)", { "gen_ai.system": "openai" }, "test", null],
+  ])("should read gen_ai.server.time_to_first_token of %s", (_name, attributes, scope, ms) => {
+    const span = buildSpan(
+      { "gen_ai.operation.name": "chat", ...attributes, [SERVER_FIRST_TOKEN]: 250 },
+      {
+        scope: {
+          name: scope,
+          version: "",
+          attributes: [],
+          droppedAttributesCount: 0,
+          schemaUrl: "",
+        },
+      },
+    );
+    const mapped = mapSpan(span);
+    expect(mapped.completionStartNs).toBe(ms === null ? null : START + ms * 1_000_000n);
+    if (ms !== null)
+      expect(mapped.mappingReport).toContainEqual({
+        field: "completionStart",
+        source: SERVER_FIRST_TOKEN,
+      });
+  });
+
+  it("should prefer the GenAI conventions' first chunk over Strands' time to first token", () => {
+    const attributes = {
+      "gen_ai.system": "strands-agents",
+      [SERVER_FIRST_TOKEN]: 250,
+      [GEN_AI]: 0.1,
+    };
+    expect(mapSpan(buildSpan(attributes)).completionStartNs).toBe(START + 100_000_000n);
   });
 
   it("should accept any time after the start of a span that never ended", () => {

@@ -72,8 +72,11 @@ export function readGenAiOutput(context: MappingContext): Sourced<unknown> | und
   );
 }
 
-/** Input messages with the system instructions (kept apart in the new format) put first. */
-function readPartsMessages(
+/**
+ * Input messages under `key` with the system instructions (kept apart in the new format) put
+ * first. pydantic-ai's agent run span pairs its own message list with them the same way.
+ */
+export function readPartsMessages(
   reader: AttributeReader,
   key: string,
   sourcePrefix: string,

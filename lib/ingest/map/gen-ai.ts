@@ -2,7 +2,12 @@ import type { ObservationType } from "@/lib/ingest/types";
 
 import { scalarOf, type AttributeReader } from "./attributes";
 import { readCompletionStartDelay } from "./completion-start";
-import type { ConventionMapper, ConventionResult, Sourced } from "./convention-result";
+import type {
+  ConventionMapper,
+  ConventionResult,
+  MappingContext,
+  Sourced,
+} from "./convention-result";
 import { normalizeCost, toDecimalString } from "./cost";
 import { readGenAiInput, readGenAiOutput } from "./gen-ai-messages";
 import { normalizeUsage, readTokenCounts, type UsageField } from "./usage";
@@ -86,6 +91,15 @@ const FIRST_CHUNK_KEYS = [
 ];
 
 /**
+ * Strands Agents puts its model's time to first byte on each chat span under the name of the
+ * conventions' server metric, in milliseconds (the metric itself is in seconds, and other writers
+ * use either unit), so it is read only from Strands' own spans.
+ */
+const STRANDS_FIRST_TOKEN_KEY = "gen_ai.server.time_to_first_token";
+const STRANDS_SYSTEM = "strands-agents";
+const STRANDS_SCOPE_PREFIX = "strands.";
+
+/**
  * A tool call's arguments and result: the conventions' names, then pydantic-ai's (instrumentation
  * versions 1 and 2, its default), which are read only on a span that names its tool.
  */
@@ -120,6 +134,15 @@ export const mapGenAi: ConventionMapper = (context) => {
       warnings,
     );
   }
+  if (isStrandsSpan(context)) {
+    result.completionStart ??= readCompletionStartDelay(
+      attributes,
+      STRANDS_FIRST_TOKEN_KEY,
+      "milliseconds",
+      context.span,
+      warnings,
+    );
+  }
 
   const cost = attributes.get("gen_ai.usage.cost");
   const total = cost ? toDecimalString(scalarOf(cost), "gen_ai.usage.cost", warnings) : null;
@@ -131,6 +154,12 @@ export const mapGenAi: ConventionMapper = (context) => {
   result.output = readGenAiOutput(context) ?? readToolCall(attributes, TOOL_RESULT_KEYS);
   return result;
 };
+
+/** Strands Agents names itself as the provider (gen_ai.system) and in its tracer's scope. */
+function isStrandsSpan({ attributes, span }: MappingContext): boolean {
+  const system = attributes.readFirstString("gen_ai.provider.name", "gen_ai.system")?.value;
+  return system === STRANDS_SYSTEM || span.scope.name.startsWith(STRANDS_SCOPE_PREFIX);
+}
 
 /** The first key's value; the second's only on a span that names its tool. */
 function readToolCall(attributes: AttributeReader, [key, legacyKey]: readonly [string, string]) {

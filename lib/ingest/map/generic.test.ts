@@ -35,6 +35,34 @@ describe("generic span mapping", () => {
     });
   });
 
+  // Regression: a failed span whose status has no description showed no reason when its
+  // exception event had a type but no message, or when it had only error.type, which the
+  // conventions ask every failed span to carry ("SHOULD set span status to Error and SHOULD set
+  // the error.type attribute", quoted in vercel/next.js#82212; GenAI spans set it on errors).
+  it.each<[string, Parameters<typeof buildSpan>[0], string[], string, string]>([
+    ["an exception type", {}, ["ValueError"], "ValueError", "event:exception exception.type"],
+    ["error.type", { "error.type": "timeout" }, [], "timeout", "error.type"],
+    [
+      "the exception over error.type",
+      { "error.type": "500" },
+      ["Boom"],
+      "Boom",
+      "event:exception exception.type",
+    ],
+  ])(
+    "should name %s as the reason of a failed span",
+    (_label, attributes, types, message, source) => {
+      const events = types.map((type) => buildEvent("exception", { "exception.type": type }));
+      const mapped = mapSpan(buildSpan(attributes, { status: { code: 2, message: "" }, events }));
+      expect(mapped.statusMessage).toBe(message);
+      expect(mapped.mappingReport).toContainEqual({ field: "statusMessage", source });
+    },
+  );
+
+  it("should not make error.type the message of a span that did not fail", () => {
+    expect(mapSpan(buildSpan({ "error.type": "timeout" })).statusMessage).toBeNull();
+  });
+
   it.each([
     ["an OK status", { code: 1, message: "" }],
     ["an unset status", { code: 0, message: "ignored" }],

@@ -1,5 +1,5 @@
 import { AttributeReader } from "./attributes";
-import type { ConventionMapper, ConventionResult } from "./convention-result";
+import type { ConventionMapper, ConventionResult, MappingContext } from "./convention-result";
 
 /**
  * What any OTel span says without an LLM convention: its status, exceptions recorded as events,
@@ -7,23 +7,16 @@ import type { ConventionMapper, ConventionResult } from "./convention-result";
  * names one explicitly (langfuse.release, sightline.release), since it versions the service.
  */
 export const mapGeneric: ConventionMapper = (context) => {
-  const { span, resource, warnings } = context;
+  const { span, resource } = context;
   const result: ConventionResult = {};
 
   if (span.status.code === 2) {
     result.level = { value: "ERROR", source: "status.code" };
 
-    if (span.status.message !== "") {
-      result.statusMessage = { value: span.status.message, source: "status.message" };
-    } else {
-      const exception = span.events.find((event) => event.name === "exception");
-      const message = exception
-        ? new AttributeReader(exception.attributes, warnings).readString("exception.message")
-        : null;
-      if (message !== null) {
-        result.statusMessage = { value: message, source: "event:exception exception.message" };
-      }
-    }
+    result.statusMessage =
+      span.status.message !== ""
+        ? { value: span.status.message, source: "status.message" }
+        : readErrorReason(context);
   }
 
   result.environment = prefixSource(
@@ -32,6 +25,21 @@ export const mapGeneric: ConventionMapper = (context) => {
   result.release = prefixSource(resource.readFirstString("service.version"));
   return result;
 };
+
+/**
+ * Why a span failed when its status says nothing: the exception event's message, else its type,
+ * else `error.type`, which the conventions ask for on every failed span (an HTTP span's status
+ * code, a GenAI call's `timeout`) and which is often all an instrumentation records.
+ */
+function readErrorReason({ span, attributes, warnings }: MappingContext) {
+  const exception = span.events.find((event) => event.name === "exception");
+  if (exception) {
+    const reader = new AttributeReader(exception.attributes, warnings);
+    const reason = reader.readFirstString("exception.message", "exception.type");
+    if (reason) return { value: reason.value, source: `event:exception ${reason.source}` };
+  }
+  return attributes.readFirstString("error.type");
+}
 
 function prefixSource<T>(value: { value: T; source: string } | undefined) {
   return value ? { value: value.value, source: `resource:${value.source}` } : undefined;

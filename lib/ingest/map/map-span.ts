@@ -9,8 +9,10 @@ import type {
 } from "./convention-result";
 import { mapGenAi } from "./gen-ai";
 import { mapGeneric } from "./generic";
+import { mapGoogleAdk } from "./google-adk";
 import { mapLangfuse } from "./langfuse";
 import { mapOpenInference } from "./openinference";
+import { mapPydanticAi } from "./pydantic-ai";
 import { mapSightline } from "./sightline";
 import { mapTraceloop } from "./traceloop";
 import { mapVercelAi } from "./vercel-ai";
@@ -25,24 +27,28 @@ import { mapVercelAi } from "./vercel-ai";
  *                 (openinference.span.kind); they sometimes copy gen_ai.* too, less completely.
  * 4. vercel-ai  — `ai.*`: the AI SDK's own, richer view of its spans; from v6 it also writes
  *                 gen_ai.* on provider calls, which must not override ai.operationId typing.
- * 5. gen-ai     — OTel GenAI semconv: the common denominator, still evolving (old and new names).
- * 6. traceloop  — OpenLLMetry's `traceloop.*`: the app's workflows, tasks, agents and tools; its
+ * 5. pydantic-ai — its agent run span's whole conversation and final result, which its
+ *                 gen_ai.system_instructions beside them must not reduce to the instructions.
+ * 6. gen-ai     — OTel GenAI semconv: the common denominator, still evolving (old and new names).
+ * 7. google-adk — `gcp.vertex.agent.*`: Google ADK's model requests and responses and tool calls
+ *                 as JSON, for what its gen_ai.* attributes leave out (they win where they speak).
+ * 8. traceloop  — OpenLLMetry's `traceloop.*`: the app's workflows, tasks, agents and tools; its
  *                 model calls are typed by gen-ai (llm.request.type), which knows them better.
- * 7. generic    — status, exception events, resource attributes; type defaults to SPAN.
+ * 9. generic    — status, exception events, resource attributes; type defaults to SPAN.
  *
  * Exceptions to "first wins": tags are the union of all conventions (in this order, deduped);
  * metadata and modelParameters are merged key by key, higher precedence winning; usage is taken
  * whole from one convention (mixing conventions would mix counting rules). A span that any
  * convention recognizes as an aggregate of its children (Vercel's outer spans, an in-process
- * invoke_agent) reports no usage unless sightline or langfuse gave some on purpose, and no tokens
- * are estimated from its text. OpenInference does not override that: its counts on such spans are
- * copies (openinference-vercel copies gen_ai.usage.* of invoke_agent into llm.token_count.*), and
- * Phoenix users, like Langfuse users, expect a trace's tokens counted once. A zero-duration span
- * is not made an EVENT: only an explicit type does.
+ * invoke_agent, pydantic-ai's agent run) reports no usage unless sightline or langfuse gave some
+ * on purpose, and no tokens are estimated from its text. OpenInference does not override that:
+ * its counts on such spans are copies (openinference-vercel copies gen_ai.usage.* of invoke_agent
+ * into llm.token_count.*), and Phoenix users, like Langfuse users, expect a trace's tokens counted
+ * once. A zero-duration span is not made an EVENT: only an explicit type does.
  *
  * The completion start (time to first token) follows "first wins" too: Langfuse's timestamp,
- * then the AI SDK's delay, then the GenAI conventions' (see completion-start.ts). OpenInference
- * and OpenLLMetry define no attribute for it.
+ * then the AI SDK's delay, then the GenAI conventions', then Strands Agents' milliseconds (see
+ * completion-start.ts). OpenInference and OpenLLMetry define no attribute for it.
  */
 /** Conventions an app sets on purpose: their usage stands even on an aggregate span. */
 const EXPLICIT_CONVENTIONS: ReadonlySet<string> = new Set(["sightline", "langfuse"]);
@@ -52,7 +58,9 @@ const CONVENTIONS: ReadonlyArray<readonly [string, ConventionMapper]> = [
   ["langfuse", mapLangfuse],
   ["openinference", mapOpenInference],
   ["vercel-ai", mapVercelAi],
+  ["pydantic-ai", mapPydanticAi],
   ["gen-ai", mapGenAi],
+  ["google-adk", mapGoogleAdk],
   ["traceloop", mapTraceloop],
   ["generic", mapGeneric],
 ];

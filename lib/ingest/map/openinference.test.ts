@@ -238,6 +238,38 @@ describe("OpenInference conventions", () => {
       expect(mapped.output).toEqual([{ id: "d1" }]);
     });
 
+    // Regression: a reranker span (OpenInference's LlamaIndex and LangChain instrumentations)
+    // carries what it was asked to rank in reranker.query and reranker.input_documents.N.*, and
+    // no input.value: its input was empty, so the view of a RAG step lost the candidates.
+    it("should show the query and the input documents as the reranker input", () => {
+      const mapped = mapSpan(
+        buildSpan({
+          "openinference.span.kind": "RERANKER",
+          "reranker.query": "what is otel?",
+          "reranker.model_name": "cross-encoder/ms-marco-MiniLM-L-6-v2",
+          "reranker.top_k": 1,
+          "reranker.input_documents.1.document.content": "OpenTelemetry is…",
+          "reranker.input_documents.0.document.id": "d0",
+          "reranker.input_documents.0.document.content": "Jaeger is…",
+          "reranker.input_documents.0.document.score": 0.4,
+          "reranker.output_documents.0.document.content": "OpenTelemetry is…",
+          "reranker.output_documents.0.document.score": 0.98,
+        }),
+      );
+      expect(mapped.input).toEqual({
+        query: "what is otel?",
+        documents: [
+          { id: "d0", content: "Jaeger is…", score: 0.4 },
+          { content: "OpenTelemetry is…" },
+        ],
+      });
+      expect(mapped.output).toEqual([{ content: "OpenTelemetry is…", score: 0.98 }]);
+      expect(mapped.mappingReport).toContainEqual({
+        field: "input",
+        source: "reranker.query, reranker.input_documents.*",
+      });
+    });
+
     it("should list embedded texts as the embedding input", () => {
       const mapped = mapSpan(
         buildSpan({

@@ -63,6 +63,7 @@ export const mapOpenInference: ConventionMapper = (context) => {
   result.input =
     readMessages(attributes, "llm.input_messages") ??
     readEmbeddingTexts(attributes) ??
+    readRerankerInput(attributes) ??
     readValue(attributes, "input");
   result.output =
     readMessages(attributes, "llm.output_messages") ??
@@ -213,6 +214,22 @@ function readDocuments(
     return document;
   });
   return { value: documents, source: `${prefix}.*` };
+}
+
+/**
+ * What a reranker was asked to rank: `reranker.query` and `reranker.input_documents.N.document.*`
+ * (its output documents are the ranked ones), as `{ query, documents }`.
+ */
+function readRerankerInput(attributes: AttributeReader): Sourced<unknown> | undefined {
+  const query = attributes.readSourcedJson("reranker.query");
+  const documents = readDocuments(attributes, "reranker.input_documents");
+  if (!query && !documents) return undefined;
+
+  const sources = [query?.source, documents?.source].filter((source) => source !== undefined);
+  return {
+    value: { query: query?.value ?? null, documents: documents?.value ?? [] },
+    source: sources.join(", "),
+  };
 }
 
 /** The texts embedded, from `embedding.embeddings.N.embedding.text`. */
