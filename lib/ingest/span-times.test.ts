@@ -15,6 +15,19 @@ describe("resolveSpanTimes", () => {
     });
   });
 
+  it("should place a span whose start is 0 (unset) at its end, with a warning", () => {
+    const times = resolveSpanTimes("0", "1700000001987654321");
+
+    expect(times).toMatchObject({
+      startNs: 1700000001987654321n,
+      endNs: 1700000001987654321n,
+      durationNs: 0n,
+      rawTimes: { startTimeUnixNano: "0", endTimeUnixNano: "1700000001987654321" },
+    });
+    expect("warning" in times && times.warning).toContain("startTimeUnixNano is 0");
+    expect(resolveSpanTimes("0", "0")).toMatchObject({ startNs: 0n, durationNs: 0n });
+  });
+
   it.each([
     ["end before start", "2000", "1000", "is before startTimeUnixNano"],
     ["end zero", "2000", "0", "is 0"],

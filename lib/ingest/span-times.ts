@@ -16,7 +16,8 @@ export const INT64_MAX = (1n << 63n) - 1n;
 
 /**
  * Resolves the decimal nanosecond strings of a span. Times beyond int64 cannot be stored and
- * are a rejection reason; an end of 0 or before the start gives duration 0 and a warning.
+ * are a rejection reason; an end of 0 or before the start gives duration 0 and a warning, and
+ * so does a start of 0 (the span is placed at its end).
  */
 export function resolveSpanTimes(
   startTimeUnixNano: string,
@@ -31,6 +32,20 @@ export function resolveSpanTimes(
     return { rejection: "endTimeUnixNano: is beyond the largest storable time (int64)" };
   }
 
+  if (startNs === 0n) {
+    // 0 is protobuf's "unset": a span from 1970 lasting 56 years would wreck every latency
+    // figure, so it is placed at its end (duration 0), or kept at 0 when neither time was set.
+    return {
+      startNs: endNs,
+      endNs,
+      durationNs: 0n,
+      rawTimes: { startTimeUnixNano, endTimeUnixNano },
+      warning:
+        endNs === 0n
+          ? "startTimeUnixNano and endTimeUnixNano are 0 (never set); stored at 1970-01-01"
+          : "startTimeUnixNano is 0 (never set); the span is placed at its end, duration 0",
+    };
+  }
   if (endNs === 0n || endNs < startNs) {
     const problem = endNs === 0n ? "is 0 (span never ended)" : "is before startTimeUnixNano";
     return {
