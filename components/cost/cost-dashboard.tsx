@@ -51,6 +51,19 @@ function groupLabel(value: unknown): string {
   return value === null || value === undefined || value === "" ? "(none)" : String(value);
 }
 
+/**
+ * A group's cost: "unpriced" only when it used tokens no price covers; spans that counted no
+ * tokens (wrappers around the model call, say) cost nothing to report.
+ */
+function costLabel(row: {
+  cost: string | number | null;
+  inputTokens: string | number | null;
+  outputTokens: string | number | null;
+}) {
+  if (row.cost !== null) return usd(row.cost);
+  return Number(row.inputTokens ?? 0) + Number(row.outputTokens ?? 0) > 0 ? "unpriced" : "—";
+}
+
 /** Totals, trend by group, ranking by group, unpriced models, and CSV export. */
 export function CostDashboard(props: {
   projectId: string;
@@ -271,9 +284,7 @@ export function CostDashboard(props: {
                   <td className="max-w-[14rem] truncate px-4 py-2" title={row.group}>
                     {row.group}
                   </td>
-                  <td className="px-4 py-2 text-right tabular-nums">
-                    {row.cost === null ? "unpriced" : usd(row.cost)}
-                  </td>
+                  <td className="px-4 py-2 text-right tabular-nums">{costLabel(row)}</td>
                   <td className="px-4 py-2 text-right tabular-nums">
                     {Number(row.inputTokens ?? 0).toLocaleString()}
                   </td>

@@ -3,7 +3,16 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser } from "../setup/browser";
+import { randomBytes } from "node:crypto";
+
+import {
+  attribute,
+  buildWireRequest,
+  buildWireSpan,
+  stringAttribute,
+} from "../../lib/otlp/test-builders";
+import { sendOtlp } from "../fixtures/explorer-traces";
+import { launchBrowser, signIn } from "../setup/browser";
 import { TEST_KEYS, TEST_USER, basicAuth } from "../setup/test-env";
 
 const baseUrl = inject("baseUrl");
@@ -70,6 +79,45 @@ describe("cost page with the demo workload", () => {
     const csv = await readFile((await download.path())!, "utf8");
     expect(csv.split("\n")[0]).toBe("group,cost,inputTokens,outputTokens,spans");
     expect(csv).toMatch(/\ngpt-4o-mini[^,]*,0\.\d+,\d+/);
+    await context.close();
+  });
+
+  it("calls a model unpriced only when its spans used tokens", async () => {
+    const run = Date.now().toString(36);
+    const traceId = randomBytes(16).toString("hex");
+    const start = BigInt(Date.now() - 60_000) * 1_000_000n;
+    const generation = (name: string, model: string, tokens: boolean) =>
+      buildWireSpan({
+        traceId,
+        spanId: randomBytes(8).toString("hex"),
+        name,
+        kind: 3,
+        startTimeUnixNano: start.toString(),
+        endTimeUnixNano: (start + 1_000_000n).toString(),
+        attributes: [
+          stringAttribute("gen_ai.operation.name", "chat"),
+          stringAttribute("gen_ai.request.model", model),
+          ...(tokens ? [attribute("gen_ai.usage.input_tokens", { intValue: "10" })] : []),
+        ],
+      });
+    await sendOtlp(
+      baseUrl,
+      buildWireRequest({
+        spans: [
+          generation("wrapper", `wrapper-model-${run}`, false),
+          generation("call", `mystery-model-${run}`, true),
+        ],
+      }),
+    );
+
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, baseUrl);
+    await page.goto(`${baseUrl}/project/${projectId}/cost?groupBy=model&range=24h`);
+    const cell = (model: string) =>
+      page.getByTestId("cost-table").locator("tr", { hasText: model }).locator("td").nth(1);
+    await expect.poll(() => cell(`mystery-model-${run}`).textContent()).toBe("unpriced");
+    expect(await cell(`wrapper-model-${run}`).textContent()).toBe("—");
     await context.close();
   });
 
