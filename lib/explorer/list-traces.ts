@@ -6,6 +6,7 @@ import { loadTraceScoreCells, scoreFilterCondition } from "@/lib/scores/trace-sc
 
 import { decodeCursor, encodeCursor } from "./keyset-cursor";
 import { resolveTimeRange } from "./time-range";
+import { traceSearchCondition } from "./trace-search";
 import type { TraceListQuery, TraceSortKey } from "./trace-list-query";
 import type { TraceListPage, TraceListRow } from "./types";
 
@@ -204,28 +205,9 @@ export function buildFilterConditions(
   if (query.maxCost !== undefined)
     conditions.push(sql`t."total_cost" <= ${query.maxCost}::numeric`);
 
-  if (query.q) conditions.push(searchCondition(sql, query.q));
+  if (query.q) conditions.push(traceSearchCondition(sql, projectId, range, query.q));
   for (const filter of query.score) conditions.push(scoreFilterCondition(sql, filter));
   return conditions;
-}
-
-/**
- * Full-text search: a trace id typed whole, or a case-insensitive substring of the trace name,
- * input or output.
- */
-// Limitation: the search is an unindexed ILIKE over the JSON text of the trace input and output,
-// bounded by the time range and the page size; a rare term over months of traces scans them all.
-// A trigram index would make it fast but would be rewritten on every rollup update at ingest.
-// It matches the JSON text, so a term with quotes, backslashes or line breaks (escaped there)
-// is not found as typed.
-function searchCondition(sql: Sql, text: string): Fragment {
-  const pattern = `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-  return sql`(
-    t."trace_id" = ${text.toLowerCase()}
-    OR t."name" ILIKE ${pattern}
-    OR t."input"::text ILIKE ${pattern}
-    OR t."output"::text ILIKE ${pattern}
-  )`;
 }
 
 /**
