@@ -172,7 +172,11 @@ export function TraceFilterBar({
           <input
             type="search"
             aria-label="Search traces"
-            placeholder="Search input, output, name or trace id…"
+            placeholder="Search span names, input, output or a trace id…"
+            title={
+              "Finds traces with the text in the name, input or output of any of their spans, " +
+              "or whose trace id starts with it (4 or more hex digits)"
+            }
             className={inputClass}
             value={search}
             onChange={(event) => setSearch(event.target.value)}
