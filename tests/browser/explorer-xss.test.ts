@@ -63,6 +63,19 @@ describe("trace explorer with hostile span content", () => {
     await expectNothingRan();
   });
 
+  it("searches for a script probe as plain text and shows it back inert", async () => {
+    const probe = "<script>window.__xss=1;alert('md-script')</script>";
+    await page.goto(`${baseUrl}${projectPath}/traces?range=all`);
+    const search = page.getByLabel("Search traces", { exact: true });
+    await search.fill(probe);
+    await search.press("Enter");
+    await page.waitForURL((url) => url.searchParams.get("q") === probe);
+    const row = page.locator(`[data-testid=trace-row][data-trace-id="${trace.traceId}"]`);
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await search.inputValue()).toBe(probe);
+    await expectNothingRan();
+  });
+
   it("renders every tab of both spans without running or loading anything", async () => {
     await page.goto(`${baseUrl}${projectPath}/traces/${trace.traceId}`);
     expect(await page.getByTestId("trace-name").textContent()).toBe(XSS_PROBES.name);

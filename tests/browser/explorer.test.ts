@@ -79,6 +79,25 @@ describe("trace explorer", () => {
     );
   });
 
+  it("searches the spans of traces and trace id prefixes from the search box", async () => {
+    // Regression: the search read only the root span, so text of a child span found nothing.
+    await page.goto(`${baseUrl}${projectPath}/traces?tag=run-${run}`);
+    const search = page.getByLabel("Search traces", { exact: true });
+    await search.fill("Lisbon in December");
+    await search.press("Enter");
+    await page.waitForURL((url) => url.searchParams.get("q") === "Lisbon in December");
+    await expect.poll(() => page.getByTestId("trace-row").count()).toBe(2);
+
+    const prefix = ada.traceId.slice(0, 10);
+    await search.fill(prefix);
+    await search.press("Enter");
+    await page.waitForURL((url) => url.searchParams.get("q") === prefix);
+    await expect.poll(() => page.getByTestId("trace-row").count()).toBe(1);
+    expect(await page.getByTestId("trace-row").first().getAttribute("data-trace-id")).toBe(
+      ada.traceId,
+    );
+  });
+
   it("sorts by latency, cost and tokens through the column headers", async () => {
     await page.goto(`${baseUrl}${projectPath}/traces?tag=run-${run}`);
     await page.getByTestId("sort-latency").click();
