@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { checkDatabase } from "@/lib/db/health";
 import packageJson from "@/package.json";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -15,3 +16,5 @@ export async function GET() {
   }
   return NextResponse.json({ status: "ok", db: "ok", version: packageJson.version });
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = rejectOtherMethods({ GET });

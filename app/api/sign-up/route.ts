@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { signUp } from "@/lib/auth/accounts";
 import { handleRoute, readJson } from "@/lib/http/handle-route";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 // POST /api/sign-up -> creates a user with an organization and a first project
 export const POST = handleRoute(async (request) => {
@@ -20,3 +21,5 @@ export const POST = handleRoute(async (request) => {
     { status: 201 },
   );
 });
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = rejectOtherMethods({ POST });

@@ -1,5 +1,6 @@
 import { handleRoute } from "@/lib/http/handle-route";
 import { handleOtlpTraceRequest } from "@/lib/ingest/handle-otlp-request";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -8,3 +9,5 @@ export const dynamic = "force-dynamic";
 export const POST = handleRoute((request, _context, requestId) =>
   handleOtlpTraceRequest(request, requestId),
 );
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = rejectOtherMethods({ POST });

@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import { createPublicQueue, listPublicQueues, PageZ } from "@/lib/annotation-queues/public-api";
 import { authenticateApiKey } from "@/lib/auth/api-keys";
 import { handleRoute, readJson } from "@/lib/http/handle-route";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -20,3 +21,5 @@ export const POST = handleRoute(async (request) => {
   const queue = await createPublicQueue(principal.projectId, await readJson(request));
   return NextResponse.json(queue, { status: 201 });
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = rejectOtherMethods({ GET, POST });

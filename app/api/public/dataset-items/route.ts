@@ -5,6 +5,7 @@ import { createDatasetItem } from "@/lib/datasets/create-dataset-item";
 import { listDatasetItems } from "@/lib/datasets/dataset-items";
 import { ListDatasetItemsQueryZ, parseQuery } from "@/lib/datasets/dataset-schemas";
 import { handleRoute, readJson } from "@/lib/http/handle-route";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -21,3 +22,5 @@ export const POST = handleRoute(async (request) => {
   const principal = await authenticateApiKey(request.headers.get("authorization"));
   return NextResponse.json(await createDatasetItem(principal.projectId, await readJson(request)));
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = rejectOtherMethods({ GET, POST });

@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import { authenticateApiKey } from "@/lib/auth/api-keys";
 import { createRunItem, listRunItems, ListRunItemsZ } from "@/lib/dataset-runs/dataset-runs";
 import { handleRoute, readJson } from "@/lib/http/handle-route";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -22,3 +23,5 @@ export const GET = handleRoute(async (request) => {
   );
   return NextResponse.json(await listRunItems(principal.projectId, query));
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = rejectOtherMethods({ GET, POST });

@@ -4,6 +4,7 @@ import { authenticateApiKey } from "@/lib/auth/api-keys";
 import { AppError } from "@/lib/http/app-error";
 import { handleRoute, readJson } from "@/lib/http/handle-route";
 import { ingestBatch, MAX_INGESTION_BODY_BYTES } from "@/lib/scores/ingestion-batch";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -22,3 +23,5 @@ export const POST = handleRoute(async (request) => {
   const result = await ingestBatch(principal, await readJson(request));
   return NextResponse.json(result, { status: 207 });
 });
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = rejectOtherMethods({ POST });

@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import { authenticateApiKey } from "@/lib/auth/api-keys";
 import { handleRoute, readJson } from "@/lib/http/handle-route";
 import { publicBaseUrl, requestMediaUpload } from "@/lib/media/media-store";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -16,3 +17,5 @@ export const POST = handleRoute(async (request) => {
     await requestMediaUpload(principal.projectId, body, publicBaseUrl(request)),
   );
 });
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = rejectOtherMethods({ POST });

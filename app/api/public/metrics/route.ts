@@ -4,6 +4,7 @@ import { AppError } from "@/lib/http/app-error";
 import { handleRoute } from "@/lib/http/handle-route";
 import { MetricsQueryZ, withNumericMetrics } from "@/lib/metrics/metrics-query";
 import { runMetricsQuery } from "@/lib/metrics/run-metrics-query";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -22,3 +23,5 @@ export const GET = handleRoute(async (request) => {
   const rows = await runMetricsQuery(principal.projectId, query);
   return NextResponse.json({ data: withNumericMetrics(query, rows) });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = rejectOtherMethods({ GET });

@@ -7,6 +7,7 @@ import {
   toPublicPrice,
 } from "@/lib/cost/custom-prices";
 import { handleRoute, readJson } from "@/lib/http/handle-route";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -27,3 +28,5 @@ export const POST = handleRoute(async (request) => {
   );
   return NextResponse.json({ ...toPublicPrice(price), recomputeRunId }, { status: 201 });
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = rejectOtherMethods({ GET, POST });

@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import { authenticateApiKey } from "@/lib/auth/api-keys";
 import { handleRoute } from "@/lib/http/handle-route";
 import { listObservations, parseListObservationsQuery } from "@/lib/traces/list-observations";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -13,3 +14,5 @@ export const GET = handleRoute(async (request) => {
   const query = parseListObservationsQuery(new URL(request.url).searchParams);
   return NextResponse.json(await listObservations(principal.projectId, query));
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = rejectOtherMethods({ GET });

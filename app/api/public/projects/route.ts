@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { authenticateApiKey } from "@/lib/auth/api-keys";
 import { getPrisma } from "@/lib/db/prisma";
 import { handleRoute } from "@/lib/http/handle-route";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -23,3 +24,5 @@ export const GET = handleRoute(async (request) => {
     ],
   });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = rejectOtherMethods({ GET });

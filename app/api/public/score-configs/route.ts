@@ -4,6 +4,7 @@ import { authenticateApiKey } from "@/lib/auth/api-keys";
 import { handleRoute, readJson } from "@/lib/http/handle-route";
 import { createScoreConfig, listScoreConfigs } from "@/lib/scores/score-configs";
 import { parseListScoreConfigsQuery } from "@/lib/scores/score-schemas";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -21,3 +22,5 @@ export const POST = handleRoute(async (request) => {
   const config = await createScoreConfig(principal.projectId, await readJson(request));
   return NextResponse.json(config, { status: 201 });
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = rejectOtherMethods({ GET, POST });

@@ -5,6 +5,7 @@ import { handleRoute, readJson } from "@/lib/http/handle-route";
 import { createScore } from "@/lib/scores/create-score";
 import { listScores } from "@/lib/scores/list-scores";
 import { parseListScoresQuery } from "@/lib/scores/score-schemas";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -22,3 +23,5 @@ export const POST = handleRoute(async (request) => {
   const id = await createScore(principal, await readJson(request));
   return NextResponse.json({ id }, { status: 201 });
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = rejectOtherMethods({ GET, POST });

@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import { authenticateApiKey } from "@/lib/auth/api-keys";
 import { handleRoute } from "@/lib/http/handle-route";
 import { listPublicSessions, ListSessionsQueryZ } from "@/lib/traces/sessions";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -15,3 +16,5 @@ export const GET = handleRoute(async (request) => {
   );
   return NextResponse.json(await listPublicSessions(principal.projectId, query));
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = rejectOtherMethods({ GET });

@@ -5,6 +5,7 @@ import { handleRoute, readJson } from "@/lib/http/handle-route";
 import { deleteTraces, DeleteTracesBodyZ } from "@/lib/traces/delete-traces";
 import { listTraces } from "@/lib/traces/list-traces";
 import { parseListTracesQuery } from "@/lib/traces/list-traces-query";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -24,3 +25,5 @@ export const DELETE = handleRoute(async (request) => {
   await deleteTraces(principal.projectId, traceIds);
   return NextResponse.json({ message: "Traces deleted" });
 });
+
+export const { POST, PUT, PATCH, OPTIONS } = rejectOtherMethods({ GET, DELETE });

@@ -4,6 +4,7 @@ import { requireOrganizationAccess } from "@/lib/auth/access";
 import { createInvitation, RoleZ } from "@/lib/auth/organizations";
 import { requireSessionUser } from "@/lib/auth/session";
 import { handleRoute, readJson } from "@/lib/http/handle-route";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 const InviteZ = z.object({ email: z.string().trim(), role: RoleZ.default("MEMBER") });
 
@@ -38,3 +39,5 @@ export const POST = handleRoute<{ organizationId: string }>(async (request, { pa
     { status: 201 },
   );
 });
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = rejectOtherMethods({ POST });

@@ -4,6 +4,7 @@ import { requireOrganizationAccess } from "@/lib/auth/access";
 import { createProject, ProjectNameZ } from "@/lib/auth/organizations";
 import { requireSessionUser } from "@/lib/auth/session";
 import { handleRoute, readJson } from "@/lib/http/handle-route";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 const CreateProjectZ = z.object({ name: ProjectNameZ });
 
@@ -19,3 +20,5 @@ export const POST = handleRoute<{ organizationId: string }>(async (request, { pa
   const project = await createProject(organizationId, body.name);
   return NextResponse.json({ id: project.id, name: project.name }, { status: 201 });
 });
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = rejectOtherMethods({ POST });

@@ -4,6 +4,7 @@ import { requireProjectAccess } from "@/lib/auth/access";
 import { createApiKey, listApiKeys } from "@/lib/auth/api-keys";
 import { requireSessionUser } from "@/lib/auth/session";
 import { handleRoute, readJson } from "@/lib/http/handle-route";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 const CreateApiKeyZ = z.object({ note: z.string().trim().max(200).optional() });
 
@@ -39,3 +40,5 @@ export const POST = handleRoute<{ projectId: string }>(async (request, { params 
     { status: 201 },
   );
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = rejectOtherMethods({ GET, POST });

@@ -6,6 +6,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { requireSessionUser } from "@/lib/auth/session";
 import { getItemSourcePreview } from "@/lib/datasets/item-source";
 import { handleRoute } from "@/lib/http/handle-route";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 const SourceQueryZ = z.object({
   traceId: z.string().trim().min(1, "must not be empty").max(200),
@@ -22,3 +23,5 @@ export const GET = handleRoute<{ projectId: string }>(async (request, { params }
   const preview = await getItemSourcePreview(projectId, query.traceId, query.observationId || null);
   return NextResponse.json({ ...preview, canWrite: hasRole(access.role, "MEMBER") });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = rejectOtherMethods({ GET });

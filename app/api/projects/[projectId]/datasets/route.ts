@@ -4,6 +4,7 @@ import { requireDatasetUser } from "@/lib/datasets/dataset-access";
 import { CreateDatasetZ, ListDatasetsQueryZ, parseQuery } from "@/lib/datasets/dataset-schemas";
 import { createDataset, listDatasets } from "@/lib/datasets/datasets";
 import { handleRoute, readJson } from "@/lib/http/handle-route";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 type Params = { projectId: string };
 
@@ -22,3 +23,5 @@ export const POST = handleRoute<Params>(async (request, { params }) => {
   const input = CreateDatasetZ.parse(await readJson(request));
   return NextResponse.json(await createDataset(projectId, input), { status: 201 });
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = rejectOtherMethods({ GET, POST });

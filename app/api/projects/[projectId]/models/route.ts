@@ -3,6 +3,7 @@ import { requireProjectAccess } from "@/lib/auth/access";
 import { requireSessionUser } from "@/lib/auth/session";
 import { createCustomPrice, listRecomputeRuns, toPublicPrice } from "@/lib/cost/custom-prices";
 import { handleRoute, readJson } from "@/lib/http/handle-route";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 // GET /api/projects/:projectId/models -> recompute progress for the UI
 export const GET = handleRoute<{ projectId: string }>(async (_request, { params }) => {
@@ -20,3 +21,5 @@ export const POST = handleRoute<{ projectId: string }>(async (request, { params 
   const { price, recomputeRunId } = await createCustomPrice(projectId, await readJson(request));
   return NextResponse.json({ ...toPublicPrice(price), recomputeRunId }, { status: 201 });
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = rejectOtherMethods({ GET, POST });

@@ -4,6 +4,7 @@ import { requireProjectAccess } from "@/lib/auth/access";
 import { requireSessionUser } from "@/lib/auth/session";
 import { handleRoute, readJson } from "@/lib/http/handle-route";
 import { createScoreConfig } from "@/lib/scores/score-configs";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 // POST /api/projects/:projectId/score-configs -> 201 with the config (admins and owners)
 export const POST = handleRoute<{ projectId: string }>(async (request, { params }) => {
@@ -17,3 +18,5 @@ export const POST = handleRoute<{ projectId: string }>(async (request, { params 
     status: 201,
   });
 });
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = rejectOtherMethods({ POST });

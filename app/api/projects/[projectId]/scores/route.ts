@@ -10,6 +10,7 @@ import {
   listActiveScoreConfigs,
   listTargetScores,
 } from "@/lib/scores/annotation-scores";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 const TargetQueryZ = z.object({
   traceId: z.string().trim().min(1, "must not be empty").max(200),
@@ -43,3 +44,5 @@ export const POST = handleRoute<{ projectId: string }>(async (request, { params 
   const id = await createAnnotationScore(projectId, { userId: user.id }, await readJson(request));
   return NextResponse.json({ id }, { status: 201 });
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = rejectOtherMethods({ GET, POST });

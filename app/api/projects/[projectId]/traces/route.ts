@@ -5,6 +5,7 @@ import { listTraces } from "@/lib/explorer/list-traces";
 import { parseTraceListQuery } from "@/lib/explorer/trace-list-query";
 import { handleRoute, readJson } from "@/lib/http/handle-route";
 import { deleteTraces, DeleteTracesBodyZ } from "@/lib/traces/delete-traces";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 // GET /api/projects/:projectId/traces — one page of the traces list (the list page's URL state)
 export const GET = handleRoute<{ projectId: string }>(async (request, { params }) => {
@@ -27,3 +28,5 @@ export const DELETE = handleRoute<{ projectId: string }>(async (request, { param
   const { deletedTraceIds } = await deleteTraces(projectId, traceIds);
   return NextResponse.json({ message: "Traces deleted", deleted: deletedTraceIds.length });
 });
+
+export const { POST, PUT, PATCH, OPTIONS } = rejectOtherMethods({ GET, DELETE });

@@ -4,6 +4,7 @@ import { authenticateApiKey } from "@/lib/auth/api-keys";
 import { deleteDatasetItem, getDatasetItem } from "@/lib/datasets/dataset-items";
 import { decodeRouteParam } from "@/lib/explorer/route-param";
 import { handleRoute } from "@/lib/http/handle-route";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -22,3 +23,5 @@ export const DELETE = handleRoute<{ itemId: string }>(async (request, { params }
   await deleteDatasetItem(principal.projectId, itemId);
   return NextResponse.json({ message: "Dataset item deleted" });
 });
+
+export const { POST, PUT, PATCH, OPTIONS } = rejectOtherMethods({ GET, DELETE });

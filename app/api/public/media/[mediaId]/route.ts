@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import { authenticateApiKey } from "@/lib/auth/api-keys";
 import { handleRoute, readJson } from "@/lib/http/handle-route";
 import { getMediaRecord, publicBaseUrl, recordMediaUploadStatus } from "@/lib/media/media-store";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -25,3 +26,5 @@ export const PATCH = handleRoute<{ mediaId: string }>(async (request, { params }
   await recordMediaUploadStatus(principal.projectId, mediaId, await readJson(request));
   return new Response(null, { status: 204 });
 });
+
+export const { POST, PUT, DELETE, OPTIONS } = rejectOtherMethods({ GET, PATCH });

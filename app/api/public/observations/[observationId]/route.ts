@@ -5,6 +5,7 @@ import { authenticateApiKey } from "@/lib/auth/api-keys";
 import { AppError } from "@/lib/http/app-error";
 import { handleRoute } from "@/lib/http/handle-route";
 import { getObservation } from "@/lib/traces/get-observation";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -22,3 +23,5 @@ export const GET = handleRoute<{ observationId: string }>(async (request, { para
   if (!observation) throw new AppError("not_found", "Observation not found");
   return NextResponse.json(observation);
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = rejectOtherMethods({ GET });

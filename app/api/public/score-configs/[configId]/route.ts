@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import { authenticateApiKey } from "@/lib/auth/api-keys";
 import { handleRoute, readJson } from "@/lib/http/handle-route";
 import { deleteScoreConfig, getScoreConfig, updateScoreConfig } from "@/lib/scores/score-configs";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -30,3 +31,5 @@ export const DELETE = handleRoute<{ configId: string }>(async (request, { params
   await deleteScoreConfig(principal.projectId, configId);
   return NextResponse.json({ message: "Score config deleted" });
 });
+
+export const { POST, PUT, OPTIONS } = rejectOtherMethods({ GET, PATCH, DELETE });

@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import { authenticateApiKey } from "@/lib/auth/api-keys";
 import { handleRoute } from "@/lib/http/handle-route";
 import { deleteScore, getScore } from "@/lib/scores/get-score";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -21,3 +22,5 @@ export const DELETE = handleRoute<{ scoreId: string }>(async (request, { params 
   await deleteScore(principal.projectId, scoreId);
   return NextResponse.json({ message: "Score deleted" });
 });
+
+export const { POST, PUT, PATCH, OPTIONS } = rejectOtherMethods({ GET, DELETE });

@@ -4,6 +4,7 @@ import { authenticateApiKey } from "@/lib/auth/api-keys";
 import { decodeRouteParam } from "@/lib/explorer/route-param";
 import { handleRoute } from "@/lib/http/handle-route";
 import { getPublicSession } from "@/lib/traces/sessions";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -16,3 +17,5 @@ export const GET = handleRoute<{ sessionId: string }>(async (request, { params }
     await getPublicSession(principal.projectId, decodeRouteParam(sessionId)),
   );
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = rejectOtherMethods({ GET });

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/http/app-error";
 import { handleRoute } from "@/lib/http/handle-route";
 import { deleteTraces } from "@/lib/traces/delete-traces";
 import { getTrace } from "@/lib/traces/get-trace";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -27,3 +28,5 @@ export const DELETE = handleRoute<{ traceId: string }>(async (request, { params 
   await deleteTraces(principal.projectId, [traceId], { requireFound: true });
   return NextResponse.json({ message: "Trace deleted" });
 });
+
+export const { POST, PUT, PATCH, OPTIONS } = rejectOtherMethods({ GET, DELETE });

@@ -6,6 +6,7 @@ import {
   listObservationsV2,
   parseListObservationsV2Query,
 } from "@/lib/traces/list-observations-v2";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -16,3 +17,5 @@ export const GET = handleRoute(async (request) => {
   const query = parseListObservationsV2Query(new URL(request.url).searchParams);
   return NextResponse.json(await listObservationsV2(principal.projectId, query));
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = rejectOtherMethods({ GET });

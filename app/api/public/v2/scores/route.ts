@@ -4,6 +4,7 @@ import { authenticateApiKey } from "@/lib/auth/api-keys";
 import { handleRoute } from "@/lib/http/handle-route";
 import { listScoresV2 } from "@/lib/scores/list-scores";
 import { parseListScoresQuery } from "@/lib/scores/score-schemas";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -14,3 +15,5 @@ export const GET = handleRoute(async (request) => {
   const query = parseListScoresQuery(new URL(request.url).searchParams);
   return NextResponse.json(await listScoresV2(principal.projectId, query));
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = rejectOtherMethods({ GET });

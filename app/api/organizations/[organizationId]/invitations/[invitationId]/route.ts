@@ -3,6 +3,7 @@ import { requireOrganizationAccess } from "@/lib/auth/access";
 import { revokeInvitation } from "@/lib/auth/organizations";
 import { requireSessionUser } from "@/lib/auth/session";
 import { handleRoute } from "@/lib/http/handle-route";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 type Params = { organizationId: string; invitationId: string };
 
@@ -17,3 +18,5 @@ export const DELETE = handleRoute<Params>(async (_request, { params }) => {
   await revokeInvitation(organizationId, role, invitationId);
   return NextResponse.json({ revoked: true });
 });
+
+export const { GET, HEAD, POST, PUT, PATCH, OPTIONS } = rejectOtherMethods({ DELETE });

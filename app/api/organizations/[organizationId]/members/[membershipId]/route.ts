@@ -4,6 +4,7 @@ import { requireOrganizationAccess } from "@/lib/auth/access";
 import { changeMemberRole, removeMember, RoleZ } from "@/lib/auth/organizations";
 import { requireSessionUser } from "@/lib/auth/session";
 import { handleRoute, readJson } from "@/lib/http/handle-route";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 type Params = { organizationId: string; membershipId: string };
 const ChangeRoleZ = z.object({ role: RoleZ });
@@ -32,3 +33,5 @@ export const DELETE = handleRoute<Params>(async (_request, { params }) => {
   await removeMember(organizationId, role, membershipId);
   return NextResponse.json({ removed: true });
 });
+
+export const { GET, HEAD, POST, PUT, OPTIONS } = rejectOtherMethods({ PATCH, DELETE });

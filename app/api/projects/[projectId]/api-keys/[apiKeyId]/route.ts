@@ -3,6 +3,7 @@ import { requireProjectAccess } from "@/lib/auth/access";
 import { revokeApiKey } from "@/lib/auth/api-keys";
 import { requireSessionUser } from "@/lib/auth/session";
 import { handleRoute } from "@/lib/http/handle-route";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 // DELETE /api/projects/:projectId/api-keys/:apiKeyId (revokes; the key stays listed)
 export const DELETE = handleRoute<{ projectId: string; apiKeyId: string }>(
@@ -14,3 +15,5 @@ export const DELETE = handleRoute<{ projectId: string; apiKeyId: string }>(
     return NextResponse.json({ revoked: true });
   },
 );
+
+export const { GET, HEAD, POST, PUT, PATCH, OPTIONS } = rejectOtherMethods({ DELETE });

@@ -4,6 +4,7 @@ import { requireDatasetOfProject } from "@/lib/datasets/dataset-access";
 import { UpdateDatasetZ } from "@/lib/datasets/dataset-schemas";
 import { deleteDataset, updateDataset } from "@/lib/datasets/datasets";
 import { handleRoute, readJson } from "@/lib/http/handle-route";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 type Params = { projectId: string; datasetId: string };
 
@@ -29,3 +30,5 @@ export const DELETE = handleRoute<Params>(async (_request, { params }) => {
   await deleteDataset(projectId, datasetId);
   return NextResponse.json({ message: "Dataset deleted" });
 });
+
+export const { POST, PUT, OPTIONS } = rejectOtherMethods({ GET, PATCH, DELETE });

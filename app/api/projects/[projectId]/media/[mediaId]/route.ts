@@ -2,6 +2,7 @@ import { requireProjectAccess } from "@/lib/auth/access";
 import { requireSessionUser } from "@/lib/auth/session";
 import { handleRoute } from "@/lib/http/handle-route";
 import { mediaContentResponse } from "@/lib/media/media-store";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -13,3 +14,5 @@ export const GET = handleRoute<{ projectId: string; mediaId: string }>(async (_r
   await requireProjectAccess(user.id, projectId);
   return mediaContentResponse(projectId, mediaId);
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = rejectOtherMethods({ GET });

@@ -3,6 +3,7 @@ import { requireProjectAccess } from "@/lib/auth/access";
 import { requireSessionUser } from "@/lib/auth/session";
 import { deleteCustomPrice } from "@/lib/cost/custom-prices";
 import { handleRoute } from "@/lib/http/handle-route";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 // DELETE /api/projects/:projectId/models/:priceId
 export const DELETE = handleRoute<{ projectId: string; priceId: string }>(
@@ -13,3 +14,5 @@ export const DELETE = handleRoute<{ projectId: string; priceId: string }>(
     return NextResponse.json(await deleteCustomPrice(projectId, priceId));
   },
 );
+
+export const { GET, HEAD, POST, PUT, PATCH, OPTIONS } = rejectOtherMethods({ DELETE });

@@ -5,6 +5,7 @@ import { getReviewState } from "@/lib/annotation-queues/review-item";
 import { requireProjectAccess } from "@/lib/auth/access";
 import { requireSessionUser } from "@/lib/auth/session";
 import { handleRoute } from "@/lib/http/handle-route";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 type Params = { projectId: string; queueId: string };
 
@@ -25,3 +26,5 @@ export const DELETE = handleRoute<Params>(async (_request, { params }) => {
   await deleteQueue(projectId, queueId);
   return NextResponse.json({ message: "Queue deleted" });
 });
+
+export const { POST, PUT, PATCH, OPTIONS } = rejectOtherMethods({ GET, DELETE });

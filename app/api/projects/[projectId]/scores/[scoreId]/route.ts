@@ -4,6 +4,7 @@ import { requireProjectAccess } from "@/lib/auth/access";
 import { requireSessionUser } from "@/lib/auth/session";
 import { handleRoute } from "@/lib/http/handle-route";
 import { deleteAnnotationScore } from "@/lib/scores/annotation-scores";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 // DELETE /api/projects/:projectId/scores/:scoreId -> own scores (admins: any)
 export const DELETE = handleRoute<{ projectId: string; scoreId: string }>(
@@ -18,3 +19,5 @@ export const DELETE = handleRoute<{ projectId: string; scoreId: string }>(
     return NextResponse.json({ message: "Score deleted" });
   },
 );
+
+export const { GET, HEAD, POST, PUT, PATCH, OPTIONS } = rejectOtherMethods({ DELETE });

@@ -6,6 +6,7 @@ import { decodeRouteParam } from "@/lib/explorer/route-param";
 import { AppError } from "@/lib/http/app-error";
 import { handleRoute } from "@/lib/http/handle-route";
 import { deleteTraces } from "@/lib/traces/delete-traces";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 type Params = { projectId: string; traceId: string };
 
@@ -29,3 +30,5 @@ export const DELETE = handleRoute<Params>(async (_request, { params }) => {
   await deleteTraces(projectId, [decodeRouteParam(traceId)], { requireFound: true });
   return NextResponse.json({ message: "Trace deleted" });
 });
+
+export const { POST, PUT, PATCH, OPTIONS } = rejectOtherMethods({ GET, DELETE });

@@ -7,6 +7,7 @@ import {
 } from "@/lib/annotation-queues/public-api";
 import { authenticateApiKey } from "@/lib/auth/api-keys";
 import { handleRoute, readJson } from "@/lib/http/handle-route";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -28,3 +29,5 @@ export const POST = handleRoute<{ queueId: string }>(async (request, { params })
   const item = await createPublicItem(principal.projectId, queueId, await readJson(request));
   return NextResponse.json(item);
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = rejectOtherMethods({ GET, POST });

@@ -4,6 +4,7 @@ import {
   receiveMediaUpload,
   requireDownloadGrant,
 } from "@/lib/media/media-store";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -22,3 +23,5 @@ export const GET = handleRoute<{ mediaId: string }>(async (request, { params }) 
   const projectId = requireDownloadGrant(mediaId, new URL(request.url).searchParams);
   return mediaContentResponse(projectId, mediaId);
 });
+
+export const { POST, PATCH, DELETE, OPTIONS } = rejectOtherMethods({ GET, PUT });

@@ -4,6 +4,7 @@ import { authenticateApiKey } from "@/lib/auth/api-keys";
 import { AppError } from "@/lib/http/app-error";
 import { handleRoute } from "@/lib/http/handle-route";
 import { exportTraceAsOtlp } from "@/lib/traces/export-otlp";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -17,3 +18,5 @@ export const GET = handleRoute<{ traceId: string }>(async (request, { params }) 
   if (!exported) throw new AppError("not_found", "Trace not found");
   return NextResponse.json(exported);
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = rejectOtherMethods({ GET });

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { addMatchingTracesStep } from "@/lib/datasets/add-matching-traces";
 import { requireDatasetOfProject } from "@/lib/datasets/dataset-access";
 import { handleRoute, readJson } from "@/lib/http/handle-route";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 type Params = { projectId: string; datasetId: string };
 
@@ -30,3 +31,5 @@ export const POST = handleRoute<Params>(async (request, { params }) => {
   });
   return NextResponse.json(step);
 });
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = rejectOtherMethods({ POST });

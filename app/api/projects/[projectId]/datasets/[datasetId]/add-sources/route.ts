@@ -4,6 +4,7 @@ import { z } from "zod";
 import { addSourcesToDataset } from "@/lib/datasets/add-sources";
 import { requireDatasetOfProject } from "@/lib/datasets/dataset-access";
 import { handleRoute, readJson } from "@/lib/http/handle-route";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 type Params = { projectId: string; datasetId: string };
 
@@ -31,3 +32,5 @@ export const POST = handleRoute<Params>(async (request, { params }) => {
   const sources = [...body.traceIds.map((traceId) => ({ traceId })), ...body.observations];
   return NextResponse.json(await addSourcesToDataset(projectId, datasetId, sources, user.id));
 });
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = rejectOtherMethods({ POST });

@@ -4,6 +4,7 @@ import { requireDatasetOfProject } from "@/lib/datasets/dataset-access";
 import { DATASET_ITEM_STATUSES } from "@/lib/datasets/dataset-schemas";
 import { exportDatasetItems } from "@/lib/datasets/export-items";
 import { handleRoute } from "@/lib/http/handle-route";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 type Params = { projectId: string; datasetId: string };
 
@@ -27,3 +28,5 @@ export const GET = handleRoute<Params>(async (request, { params }) => {
     },
   });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = rejectOtherMethods({ GET });

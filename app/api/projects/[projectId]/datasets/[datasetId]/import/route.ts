@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import { requireDatasetOfProject } from "@/lib/datasets/dataset-access";
 import { importDatasetItems, ImportItemsZ } from "@/lib/datasets/import-items";
 import { handleRoute, readJson } from "@/lib/http/handle-route";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 type Params = { projectId: string; datasetId: string };
 
@@ -15,3 +16,5 @@ export const POST = handleRoute<Params>(async (request, { params }) => {
   const report = await importDatasetItems({ projectId, datasetId, userId: user.id }, input);
   return NextResponse.json(report);
 });
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = rejectOtherMethods({ POST });

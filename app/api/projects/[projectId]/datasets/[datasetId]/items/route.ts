@@ -10,6 +10,7 @@ import {
 } from "@/lib/datasets/dataset-schemas";
 import { saveDatasetItem } from "@/lib/datasets/save-dataset-item";
 import { handleRoute, readJson } from "@/lib/http/handle-route";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 type Params = { projectId: string; datasetId: string };
 
@@ -29,3 +30,5 @@ export const POST = handleRoute<Params>(async (request, { params }) => {
   const row = await saveDatasetItem({ projectId, datasetId, userId: user.id, fields });
   return NextResponse.json(toPublicDatasetItem(row), { status: 201 });
 });
+
+export const { PUT, PATCH, DELETE, OPTIONS } = rejectOtherMethods({ GET, POST });

@@ -4,6 +4,7 @@ import { addQueueItems } from "@/lib/annotation-queues/queues";
 import { requireProjectAccess } from "@/lib/auth/access";
 import { requireSessionUser } from "@/lib/auth/session";
 import { handleRoute, readJson } from "@/lib/http/handle-route";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 // POST /api/projects/:projectId/queues/:queueId/items -> { added, queue }; queued traces skipped
 export const POST = handleRoute<{ projectId: string; queueId: string }>(
@@ -14,3 +15,5 @@ export const POST = handleRoute<{ projectId: string; queueId: string }>(
     return NextResponse.json(await addQueueItems(projectId, queueId, await readJson(request)));
   },
 );
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = rejectOtherMethods({ POST });

@@ -7,6 +7,7 @@ import {
 } from "@/lib/annotation-queues/public-api";
 import { authenticateApiKey } from "@/lib/auth/api-keys";
 import { handleRoute, readJson } from "@/lib/http/handle-route";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -34,3 +35,5 @@ export const DELETE = handleRoute<Params>(async (request, { params }) => {
   const { queueId, itemId } = await params;
   return NextResponse.json(await deletePublicItem(principal.projectId, queueId, itemId));
 });
+
+export const { POST, PUT, OPTIONS } = rejectOtherMethods({ GET, PATCH, DELETE });

@@ -8,6 +8,7 @@ import { saveDatasetItem } from "@/lib/datasets/save-dataset-item";
 import { decodeRouteParam } from "@/lib/explorer/route-param";
 import { AppError } from "@/lib/http/app-error";
 import { handleRoute, readJson } from "@/lib/http/handle-route";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 type Params = { projectId: string; datasetId: string; itemId: string };
 
@@ -51,3 +52,5 @@ export const DELETE = handleRoute<Params>(async (_request, { params }) => {
   await deleteDatasetItem(projectId, item.id);
   return NextResponse.json({ message: "Dataset item deleted" });
 });
+
+export const { POST, PUT, OPTIONS } = rejectOtherMethods({ GET, PATCH, DELETE });

@@ -5,6 +5,7 @@ import { setItemStatus } from "@/lib/annotation-queues/review-item";
 import { requireProjectAccess } from "@/lib/auth/access";
 import { requireSessionUser } from "@/lib/auth/session";
 import { handleRoute, readJson } from "@/lib/http/handle-route";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 // PATCH /api/projects/:projectId/queues/:queueId/items/:itemId { status } -> { nextPendingId }
 export const PATCH = handleRoute<{ projectId: string; queueId: string; itemId: string }>(
@@ -16,3 +17,5 @@ export const PATCH = handleRoute<{ projectId: string; queueId: string; itemId: s
     return NextResponse.json(await setItemStatus(projectId, queueId, itemId, user.id, status));
   },
 );
+
+export const { GET, HEAD, POST, PUT, DELETE, OPTIONS } = rejectOtherMethods({ PATCH });

@@ -5,6 +5,7 @@ import { getSpanDetail } from "@/lib/explorer/get-span-detail";
 import { decodeRouteParam } from "@/lib/explorer/route-param";
 import { AppError } from "@/lib/http/app-error";
 import { handleRoute } from "@/lib/http/handle-route";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 // GET /api/projects/:projectId/traces/:traceId/spans/:spanId — one span with its payloads
 export const GET = handleRoute<{ projectId: string; traceId: string; spanId: string }>(
@@ -22,3 +23,5 @@ export const GET = handleRoute<{ projectId: string; traceId: string; spanId: str
     return NextResponse.json(span);
   },
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = rejectOtherMethods({ GET });

@@ -5,6 +5,7 @@ import { getDatasetItem, listDatasetItemVersions } from "@/lib/datasets/dataset-
 import { decodeRouteParam } from "@/lib/explorer/route-param";
 import { AppError } from "@/lib/http/app-error";
 import { handleRoute } from "@/lib/http/handle-route";
+import { rejectOtherMethods } from "@/lib/http/other-methods";
 
 type Params = { projectId: string; datasetId: string; itemId: string };
 
@@ -16,3 +17,5 @@ export const GET = handleRoute<Params>(async (_request, { params }) => {
   if (item.datasetId !== datasetId) throw new AppError("not_found", "Dataset item not found");
   return NextResponse.json({ data: await listDatasetItemVersions(projectId, item.id) });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = rejectOtherMethods({ GET });
