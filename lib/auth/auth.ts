@@ -4,6 +4,7 @@ import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import { upsertOAuthUser, verifyCredentials } from "./accounts";
+import { createAuthLogger } from "./auth-logger";
 
 function oauthProviders(env: NodeJS.ProcessEnv): Provider[] {
   const providers: Provider[] = [];
@@ -33,6 +34,7 @@ export function listOAuthProviders(): { id: string; name: string }[] {
 
 const config: NextAuthConfig = {
   trustHost: true,
+  logger: createAuthLogger(),
   session: { strategy: "jwt" },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [

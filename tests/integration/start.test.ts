@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { findFreePort } from "../../lib/db/embedded-postgres";
+import { SessionClient } from "../setup/session-client";
 import { basicAuth } from "../setup/test-env";
 
 const root = path.resolve(__dirname, "../..");
@@ -22,6 +23,14 @@ function startSightline(env: Record<string, string>) {
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
   return { child, exited, output: () => output };
+}
+
+/** The JSON log lines of an output (Next's own banner lines aside). */
+function jsonLines(output: string): Array<Record<string, unknown>> {
+  return output
+    .split("\n")
+    .filter((line) => line.startsWith("{"))
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
 async function waitHealthy(url: string, timeoutMs = 30_000): Promise<number> {
@@ -102,6 +111,33 @@ describe("npm start", () => {
 
     first.child.kill("SIGTERM");
     await first.exited;
+  });
+
+  // Auth.js printed `[auth][error] CredentialsSignin` and a stack trace as plain text for every
+  // wrong password; its logger now writes JSON lines through pino (lib/auth/auth-logger.ts).
+  it("logs a refused sign-in as a JSON warning, not as an error with a stack", async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), "sightline-auth-log-"));
+    dirs.push(dataDir);
+    const port = await findFreePort();
+    const url = `http://localhost:${port}`;
+    const run = startSightline({
+      PORT: String(port),
+      SIGHTLINE_DATA_DIR: dataDir,
+      SIGHTLINE_INIT_USER_EMAIL: "auth-log@example.com",
+      SIGHTLINE_INIT_USER_PASSWORD: "auth-log-password-1",
+    });
+    await waitHealthy(url);
+
+    const client = new SessionClient(url);
+    expect(await client.signIn("auth-log@example.com", "not-the-password")).toBe(false);
+    run.child.kill("SIGTERM");
+    await run.exited;
+
+    expect(run.output()).not.toContain("[auth]");
+    expect(jsonLines(run.output())).toContainEqual(
+      expect.objectContaining({ level: 40, authError: "CredentialsSignin" }),
+    );
+    expect(run.output()).not.toMatch(/^\s+at /m);
   });
 
   it("exits non-zero with one clear line when DATABASE_URL is unreachable", async () => {
