@@ -209,11 +209,16 @@ export function ImportPanel({
               {note}
             </p>
           ))}
+          {result.errors.length > 0 && format === "csv" ? (
+            <p className="text-xs text-zinc-600 dark:text-zinc-400">
+              Rows are numbered from the first row after the header, blank rows included.
+            </p>
+          ) : null}
           {result.errors.length > 0 ? (
             <ul className="max-h-40 overflow-y-auto text-xs text-red-700 dark:text-red-400">
               {result.errors.map((rowError) => (
                 <li key={`${rowError.row}:${rowError.message}`}>
-                  Row {rowError.row}: {rowError.message}
+                  {format === "csv" ? "Row" : "Line"} {rowError.row}: {rowError.message}
                 </li>
               ))}
               {result.moreErrors > 0 ? <li>…and {result.moreErrors} more</li> : null}

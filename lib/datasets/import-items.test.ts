@@ -42,6 +42,32 @@ describe("importDatasetItems (dry run)", () => {
     ]);
   });
 
+  // Papa's skipEmptyLines dropped blank and comma-only records before they were numbered, so
+  // every row after one was reported a row too early. They are now skipped after numbering.
+  it("should number CSV rows as in the file, blank and comma-only rows included", async () => {
+    const content = [
+      "input,expected_output,metadata",
+      "q1,a1,",
+      ",,",
+      "q3,a3,",
+      "",
+      '"q5\nspans two lines",a5,',
+      "q6,a6,oops",
+      " , ,",
+      "q8,a8,{}",
+      "q9",
+      "",
+    ].join("\n");
+
+    const report = await dryRun({ format: "csv", content });
+
+    expect(report.totalRows).toBe(6);
+    expect(report.errors).toEqual([
+      { row: 6, message: "metadata: must be a JSON object" },
+      { row: 9, message: expect.stringContaining("Too few fields") as unknown },
+    ]);
+  });
+
   it("keeps cells as text when JSON reading is off", async () => {
     const content = 'input,metadata\n"{""a"": 1}",42\n';
     const off = await dryRun({ format: "csv", content, parseJson: false });

@@ -54,8 +54,9 @@ const FIELDS: Field[] = [
 const TEXT_FIELDS = new Set<Field>(["id", "sourceTraceId", "sourceObservationId"]);
 
 /**
- * A problem with one row of the file: for CSV `row` counts data rows from 1 (the header aside),
- * for JSONL it is the line number.
+ * A problem with one row of the file: for CSV `row` counts the records after the header from 1,
+ * blank ones included (a record may span lines: a quoted cell with line breaks), for JSONL it
+ * is the line number.
  */
 export interface ImportRowError {
   row: number;
@@ -293,10 +294,24 @@ function toItemFields(
   return fields;
 }
 
+/** A record with no content: a blank line, or only separators and spaces. */
+function isBlankRecord(values: Record<string, unknown>): boolean {
+  return Object.values(values).every((value) =>
+    Array.isArray(value)
+      ? value.every((item) => String(item).trim() === "")
+      : value === undefined || value === null || String(value).trim() === "",
+  );
+}
+
+/**
+ * Rows keep their place in the file even when blank records are skipped: `row` is the record's
+ * number after the header (a spreadsheet shows it one line lower), so that a row's number in an
+ * error is the one a reader counts in the file.
+ */
 function parseCsv(content: string): ParsedFile {
-  const parsed = Papa.parse<Record<string, string>>(content.replace(/^\uFEFF/, ""), {
+  const parsed = Papa.parse<Record<string, unknown>>(content.replace(/^\uFEFF/, ""), {
     header: true,
-    skipEmptyLines: "greedy",
+    skipEmptyLines: false,
   });
   const columns = (parsed.meta.fields ?? []).filter((name) => name !== "");
   if (columns.length === 0) {
@@ -308,14 +323,12 @@ function parseCsv(content: string): ParsedFile {
       errorsByRow.set(error.row, error.message);
     }
   }
-  return {
-    columns,
-    rows: parsed.data.map((values, index) => ({
-      row: index + 1,
-      values,
-      error: errorsByRow.get(index),
-    })),
-  };
+  const rows: ParsedFile["rows"] = [];
+  for (const [index, values] of parsed.data.entries()) {
+    if (isBlankRecord(values)) continue;
+    rows.push({ row: index + 1, values, error: errorsByRow.get(index) });
+  }
+  return { columns, rows };
 }
 
 function parseJsonl(content: string): ParsedFile {
