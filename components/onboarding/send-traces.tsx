@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { CopyButton } from "../ui/copy-button";
 import { cardClass } from "../ui/styles";
+import { buildCurlExample } from "./curl-example";
 
 function CodeBlock({ code }: { code: string }) {
   return (
@@ -14,13 +15,6 @@ function CodeBlock({ code }: { code: string }) {
     </div>
   );
 }
-
-/** A one-span OTLP/JSON body for curl; the shell fills in the start and end times. */
-const HELLO_SPAN_BODY =
-  `{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"5b8efff798038103d269b633813fc60c",` +
-  `"spanId":"eee19b7ec3c1b174","name":"hello",` +
-  `"startTimeUnixNano":"'"$(date +%s%N)"'","endTimeUnixNano":"'"$(date +%s%N)"'",` +
-  `"attributes":[{"key":"gen_ai.request.model","value":{"stringValue":"gpt-4o-mini"}}]}]}]}]}`;
 
 /** How to send the first traces to this project: endpoint, keys and a copyable snippet. */
 export function SendTracesGuide({
@@ -38,11 +32,7 @@ export function SendTracesGuide({
     `OTEL_EXPORTER_OTLP_TRACES_HEADERS="Authorization=Basic%20` +
       `$(printf '%s' '${pk}:sk-sl-...' | base64 -w0)"`,
   ].join("\n");
-  const curlSnippet = [
-    `curl -X POST "${baseUrl}/v1/traces" \\`,
-    `  -u "${pk}:sk-sl-..." -H "Content-Type: application/json" \\`,
-    `  -d '${HELLO_SPAN_BODY}'`,
-  ].join("\n");
+  const curlSnippet = buildCurlExample(baseUrl, pk);
 
   return (
     <section className={`${cardClass} space-y-4`} aria-labelledby="send-traces-title">
