@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
+import { useId, useState, useTransition, type FormEvent } from "react";
 import { buttonClass, inputClass, secondaryButtonClass } from "@/components/ui/styles";
 import { fromDateTimeLocalValue, toDateTimeLocalValue } from "@/lib/explorer/format";
 import { TIME_RANGE_KEYS, timeRangeLabel, type TimeRangeKey } from "@/lib/explorer/time-range";
@@ -137,6 +137,9 @@ export function TraceFilterBar({
   // Kept as instants, shown in the display time zone (which may change after hydration).
   const [customFrom, setCustomFrom] = useState(query.from);
   const [customTo, setCustomTo] = useState(query.to);
+  // Each label names its control (htmlFor), so that its visible text is the control's name.
+  const idPrefix = useId();
+  const controlId = (name: string) => `${idPrefix}-${name}`;
 
   const go = (changes: Partial<TraceListQuery>) => {
     startTransition(() => router.push(listHref(changes)));
@@ -229,30 +232,34 @@ export function TraceFilterBar({
 
       {range === "custom" ? (
         <div className="flex flex-wrap items-end gap-2 text-xs">
-          <label className="space-y-0.5">
-            <span className="block text-zinc-500">From ({timeZone})</span>
+          <div className="space-y-0.5">
+            <label htmlFor={controlId("from")} className="block text-zinc-500">
+              From ({timeZone})
+            </label>
             <input
+              id={controlId("from")}
               type="datetime-local"
-              aria-label="From"
               className={smallInput}
               value={toDateTimeLocalValue(customFrom, timeZone)}
               onChange={(event) =>
                 setCustomFrom(fromDateTimeLocalValue(event.target.value, timeZone))
               }
             />
-          </label>
-          <label className="space-y-0.5">
-            <span className="block text-zinc-500">To ({timeZone})</span>
+          </div>
+          <div className="space-y-0.5">
+            <label htmlFor={controlId("to")} className="block text-zinc-500">
+              To ({timeZone})
+            </label>
             <input
+              id={controlId("to")}
               type="datetime-local"
-              aria-label="To"
               className={smallInput}
               value={toDateTimeLocalValue(customTo, timeZone)}
               onChange={(event) =>
                 setCustomTo(fromDateTimeLocalValue(event.target.value, timeZone))
               }
             />
-          </label>
+          </div>
           <button type="button" className={buttonClass} onClick={applyCustomRange}>
             Apply range
           </button>
@@ -266,11 +273,13 @@ export function TraceFilterBar({
           aria-label="Filters"
         >
           {TEXT_FILTERS.map(({ key, label, options: optionsKey }) => (
-            <label key={key} className="space-y-0.5 text-xs">
-              <span className="block text-zinc-500">{label}</span>
+            <div key={key} className="space-y-0.5 text-xs">
+              <label htmlFor={controlId(key)} className="block text-zinc-500">
+                {label}
+              </label>
               <input
+                id={controlId(key)}
                 className={smallInput}
-                aria-label={`Filter ${label}`}
                 list={optionsKey ? `filter-options-${key}` : undefined}
                 value={draft.text[key]}
                 onChange={(event) =>
@@ -284,13 +293,15 @@ export function TraceFilterBar({
                   ))}
                 </datalist>
               ) : null}
-            </label>
+            </div>
           ))}
-          <label className="space-y-0.5 text-xs">
-            <span className="block text-zinc-500">Tags (all of, comma-separated)</span>
+          <div className="space-y-0.5 text-xs">
+            <label htmlFor={controlId("tags")} className="block text-zinc-500">
+              Tags (all of, comma-separated)
+            </label>
             <input
+              id={controlId("tags")}
               className={smallInput}
-              aria-label="Filter tags"
               list="filter-options-tags"
               value={draft.tags}
               onChange={(event) => setDraft({ ...draft, tags: event.target.value })}
@@ -300,12 +311,14 @@ export function TraceFilterBar({
                 <option key={value} value={value} />
               ))}
             </datalist>
-          </label>
-          <label className="space-y-0.5 text-xs">
-            <span className="block text-zinc-500">Status</span>
+          </div>
+          <div className="space-y-0.5 text-xs">
+            <label htmlFor={controlId("status")} className="block text-zinc-500">
+              Status
+            </label>
             <select
+              id={controlId("status")}
               className={smallInput}
-              aria-label="Filter status"
               value={draft.status}
               onChange={(event) =>
                 setDraft({ ...draft, status: event.target.value as Draft["status"] })
@@ -315,7 +328,7 @@ export function TraceFilterBar({
               <option value="error">With errors</option>
               <option value="ok">Without errors</option>
             </select>
-          </label>
+          </div>
           <fieldset className="space-y-0.5 text-xs">
             <legend className="text-zinc-500">Latency (ms)</legend>
             <div className="flex gap-1">

@@ -57,10 +57,32 @@ describe("trace explorer", () => {
     await browser?.close();
   });
 
+  // The panel's inputs carried aria-labels ("Filter User id") that overrode their visible
+  // labels; each label now targets its control, so the text a reader sees is its name.
+  it("names each control of the filter panel by its visible label", async () => {
+    await page.goto(`${baseUrl}${projectPath}/traces`);
+    await page.getByRole("button", { name: /^Filters/ }).click();
+    const panel = page.getByRole("form", { name: "Filters" });
+    const labels = ["Name", "User id", "Session id", "Feature", "Model", "Environment", "Release"];
+    for (const label of [...labels, "Tags (all of, comma-separated)", "Status"]) {
+      expect(await panel.getByLabel(label, { exact: true }).count(), label).toBe(1);
+    }
+
+    await panel.getByLabel("Feature", { exact: true }).fill(`weather-${run}`);
+    await panel.getByLabel("Tags (all of, comma-separated)").fill(`run-${run}`);
+    await panel.getByRole("button", { name: "Apply filters" }).click();
+    await page.waitForURL((url) => url.searchParams.get("feature") === `weather-${run}`);
+
+    await expect.poll(() => page.getByTestId("trace-row").count()).toBe(1);
+    expect(await page.getByTestId("trace-row").first().getAttribute("data-trace-id")).toBe(
+      bob.traceId,
+    );
+  });
+
   it("filters the list by user from the filter panel and keeps the filter in the URL", async () => {
     await page.goto(`${baseUrl}${projectPath}/traces`);
     await page.getByRole("button", { name: /^Filters/ }).click();
-    await page.getByLabel("Filter User id").fill(userAda);
+    await page.getByLabel("User id", { exact: true }).fill(userAda);
     await page.getByRole("button", { name: "Apply filters" }).click();
     await page.waitForURL((url) => url.searchParams.get("user") === userAda);
 
