@@ -4,6 +4,7 @@ import { ZodError } from "zod";
 import {
   DEFAULT_TRACE_LIST_QUERY,
   parseTraceListQuery,
+  parseTraceListQueryLeniently,
   toTraceListSearchParams,
 } from "./trace-list-query";
 
@@ -59,5 +60,34 @@ describe("toTraceListSearchParams", () => {
       tag: ["x", "y"],
       sort: "latency",
     });
+  });
+});
+
+describe("parseTraceListQueryLeniently", () => {
+  it("should leave out only the invalid values, naming each as written", () => {
+    const params = new URLSearchParams([
+      ["user", "ada"],
+      ["score", "faithfulness:lt:abc"],
+      ["score", "tone:eq:polite"],
+      ["score", "bogus"],
+      ["minLatency", "abc"],
+    ]);
+
+    const { query, ignored } = parseTraceListQueryLeniently(params);
+
+    expect(query.user).toBe("ada");
+    expect(query.score).toEqual([{ name: "tone", operator: "eq", value: "polite" }]);
+    expect(query.minLatency).toBeUndefined();
+    // In the schema's order of parameters.
+    expect(ignored.map(({ key, value }) => `${key}=${value}`)).toEqual([
+      "minLatency=abc",
+      "score=faithfulness:lt:abc",
+      "score=bogus",
+    ]);
+  });
+
+  it("should ignore nothing in a valid URL", () => {
+    const { ignored } = parseTraceListQueryLeniently(new URLSearchParams("score=tone:eq:polite"));
+    expect(ignored).toEqual([]);
   });
 });

@@ -119,6 +119,44 @@ export function parseTraceListQuery(
   return TraceListQueryZ.parse(searchParamsToObject(params));
 }
 
+/** A URL parameter the list left out, and why. */
+export interface IgnoredFilter {
+  key: string;
+  value: string;
+  message: string;
+}
+
+/**
+ * Parses the list state for a page: an invalid parameter (one value of a repeated one) is left
+ * out and named in `ignored`, and the others still apply.
+ */
+export function parseTraceListQueryLeniently(
+  params: URLSearchParams | Record<string, string | string[] | undefined>,
+): { query: TraceListQuery; ignored: IgnoredFilter[] } {
+  const values = searchParamsToObject(params);
+  const ignored: IgnoredFilter[] = [];
+  // Each pass leaves out one bad value; the bound only guards against a schema that never passes.
+  for (let pass = 0; pass <= 50; pass += 1) {
+    const parsed = TraceListQueryZ.safeParse(values);
+    if (parsed.success) return { query: parsed.data, ignored };
+
+    const issue = parsed.error.issues[0];
+    const key = String(issue?.path[0] ?? "");
+    const current = values[key];
+    if (!issue || current === undefined) break;
+    const index = issue.path[1];
+    if (Array.isArray(current) && typeof index === "number") {
+      ignored.push({ key, value: current[index] ?? "", message: issue.message });
+      values[key] = current.filter((_, at) => at !== index);
+    } else {
+      const value = Array.isArray(current) ? current.join(", ") : current;
+      ignored.push({ key, value, message: issue.message });
+      delete values[key];
+    }
+  }
+  return { query: DEFAULT_TRACE_LIST_QUERY, ignored };
+}
+
 /** The list state with every parameter at its default. */
 export const DEFAULT_TRACE_LIST_QUERY: TraceListQuery = TraceListQueryZ.parse({});
 

@@ -79,6 +79,27 @@ describe("trace explorer", () => {
     );
   });
 
+  // A bad score filter made the whole URL invalid: every filter was dropped, and the notice named
+  // "score.0" rather than the filter. Now only the bad values are left out, each named.
+  it("leaves out only the bad score filters of a URL, naming each in a notice", async () => {
+    const params = new URLSearchParams([
+      ["user", userAda],
+      ["score", "faithfulness:lt:abc"],
+      ["score", "bogus"],
+    ]);
+    await page.goto(`${baseUrl}${projectPath}/traces?${params.toString()}`);
+
+    const notice = page.getByRole("alert").filter({ hasText: "Ignored" });
+    await expect.poll(() => notice.textContent()).toContain("score=faithfulness:lt:abc");
+    expect(await notice.textContent()).toContain("score=bogus");
+    expect(await notice.isVisible()).toBe(true);
+    await expect.poll(() => page.getByTestId("trace-row").count()).toBe(1);
+    expect(await page.getByTestId("trace-row").first().getAttribute("data-trace-id")).toBe(
+      ada.traceId,
+    );
+    expect(await page.getByTestId("score-filter-chip").count()).toBe(0);
+  });
+
   it("filters the list by user from the filter panel and keeps the filter in the URL", async () => {
     await page.goto(`${baseUrl}${projectPath}/traces`);
     await page.getByRole("button", { name: /^Filters/ }).click();

@@ -14,15 +14,15 @@ import { listTraces, projectHasTraces } from "@/lib/explorer/list-traces";
 import { requireExplorerAccess } from "@/lib/explorer/require-explorer-access";
 import { timeRangeLabel } from "@/lib/explorer/time-range";
 import {
-  DEFAULT_TRACE_LIST_QUERY,
   hasActiveFilters,
-  searchParamsToObject,
+  parseTraceListQueryLeniently,
   toTraceListSearchParams,
-  TraceListQueryZ,
+  type IgnoredFilter,
   type TraceListQuery,
 } from "@/lib/explorer/trace-list-query";
 import { AppError } from "@/lib/http/app-error";
 import { resolvePublicUrl } from "@/lib/http/public-url";
+import { sanitizeText } from "@/lib/otlp/sanitize-text";
 import { listScoreNames } from "@/lib/scores/trace-score-cells";
 
 export const dynamic = "force-dynamic";
@@ -85,6 +85,17 @@ function NoMatch({ projectId, query }: { projectId: string; query: TraceListQuer
   );
 }
 
+/** The notice for filters of the URL the list left out, each named as it was written. */
+function describeIgnoredFilters(ignored: IgnoredFilter[]): string {
+  const named = ignored.map(({ key, value, message }) => {
+    const printable = sanitizeText(value);
+    const shown = printable.length > 80 ? `${printable.slice(0, 80)}…` : printable;
+    return `${key}=${shown} (${message})`;
+  });
+  const which = ignored.length === 1 ? "an invalid filter" : "invalid filters";
+  return `Ignored ${which}: ${named.join("; ")}`;
+}
+
 /** The page of traces; a stale or foreign cursor falls back to the first page with a notice. */
 async function loadPage(projectId: string, query: TraceListQuery, problem: string | null) {
   try {
@@ -120,16 +131,13 @@ export default async function TracesPage({
     );
   }
 
-  const parsed = TraceListQueryZ.safeParse(searchParamsToObject(await searchParams));
+  const parsed = parseTraceListQueryLeniently(await searchParams);
   const optionsPromise = getTraceFilterOptions(projectId);
   const scoreNamesPromise = listScoreNames(projectId);
   const { page, query, problem } = await loadPage(
     projectId,
-    parsed.success ? parsed.data : DEFAULT_TRACE_LIST_QUERY,
-    parsed.success
-      ? null
-      : `Ignored an invalid filter: ${parsed.error.issues[0]?.path.join(".")} ` +
-          `${parsed.error.issues[0]?.message}`,
+    parsed.query,
+    parsed.ignored.length > 0 ? describeIgnoredFilters(parsed.ignored) : null,
   );
   const [options, scoreNames] = await Promise.all([optionsPromise, scoreNamesPromise]);
   // Remounts the filter bars and the table when the list state changes, so their local state
