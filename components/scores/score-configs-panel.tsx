@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 
 import { apiFetch } from "@/components/ui/api-fetch";
 import {
@@ -62,6 +62,77 @@ function describe(config: ScoreConfigRow): string {
   return (config.categories ?? []).map((category) => category.label).join(", ");
 }
 
+/** A config's fields as typed in a form. */
+interface ConfigFieldValues {
+  name: string;
+  minValue: string;
+  maxValue: string;
+  categories: string;
+}
+
+/**
+ * The fields the create and edit forms share: name, then `children` (the create form's type),
+ * then the range of a NUMERIC config or the categories of a CATEGORICAL one.
+ */
+function ConfigFields({
+  dataType,
+  values,
+  onChange,
+  boundPlaceholder,
+  children,
+}: {
+  dataType: string;
+  values: ConfigFieldValues;
+  onChange: (patch: Partial<ConfigFieldValues>) => void;
+  boundPlaceholder?: string;
+  children?: ReactNode;
+}) {
+  const bound = (label: string, field: "minValue" | "maxValue") => (
+    <label className={labelClass}>
+      {label}
+      <input
+        className={inputClass}
+        value={values[field]}
+        inputMode="decimal"
+        placeholder={boundPlaceholder}
+        onChange={(event) => onChange({ [field]: event.target.value })}
+      />
+    </label>
+  );
+  return (
+    <>
+      <label className={labelClass}>
+        Name
+        <input
+          className={inputClass}
+          value={values.name}
+          required
+          maxLength={35}
+          onChange={(event) => onChange({ name: event.target.value })}
+        />
+      </label>
+      {children}
+      {dataType === "NUMERIC" ? (
+        <div className="flex gap-2">
+          {bound("Min", "minValue")}
+          {bound("Max", "maxValue")}
+        </div>
+      ) : null}
+      {dataType === "CATEGORICAL" ? (
+        <label className={labelClass}>
+          Categories
+          <input
+            className={inputClass}
+            value={values.categories}
+            placeholder="good=1, bad=0"
+            onChange={(event) => onChange({ categories: event.target.value })}
+          />
+        </label>
+      ) : null}
+    </>
+  );
+}
+
 /** The project's score configs: what reviewers and the API may score, and how. */
 export function ScoreConfigsPanel({
   projectId,
@@ -73,16 +144,18 @@ export function ScoreConfigsPanel({
   canEdit: boolean;
 }) {
   const router = useRouter();
-  const [name, setName] = useState("");
+  const [fields, setFields] = useState<ConfigFieldValues>({
+    name: "",
+    minValue: "0",
+    maxValue: "1",
+    categories: "",
+  });
   const [dataType, setDataType] = useState("NUMERIC");
-  const [minValue, setMinValue] = useState("0");
-  const [maxValue, setMaxValue] = useState("1");
-  const [categories, setCategories] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<ScoreConfigRow | null>(null);
 
   const create = async () => {
-    const bounds = readBounds(minValue, maxValue);
+    const bounds = readBounds(fields.minValue, fields.maxValue);
     if (dataType === "NUMERIC" && "error" in bounds) {
       setError(bounds.error);
       return;
@@ -92,16 +165,16 @@ export function ScoreConfigsPanel({
       await apiFetch(`/api/projects/${projectId}/score-configs`, {
         method: "POST",
         body: {
-          name,
+          name: fields.name,
           dataType,
           minValue:
             dataType === "NUMERIC" && "Min" in bounds ? (bounds.Min ?? undefined) : undefined,
           maxValue:
             dataType === "NUMERIC" && "Max" in bounds ? (bounds.Max ?? undefined) : undefined,
-          categories: dataType === "CATEGORICAL" ? parseCategories(categories) : undefined,
+          categories: dataType === "CATEGORICAL" ? parseCategories(fields.categories) : undefined,
         },
       });
-      setName("");
+      setFields((current) => ({ ...current, name: "" }));
       router.refresh();
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
@@ -190,67 +263,30 @@ export function ScoreConfigsPanel({
           }}
         >
           <h2 className="text-sm font-semibold">New score config</h2>
-          <label className={labelClass}>
-            Name
-            <input
-              className={inputClass}
-              value={name}
-              required
-              maxLength={35}
-              onChange={(event) => setName(event.target.value)}
-            />
-          </label>
-          <label className={labelClass}>
-            Type
-            <select
-              className={inputClass}
-              value={dataType}
-              onChange={(event) => setDataType(event.target.value)}
-            >
-              <option value="NUMERIC">Numeric</option>
-              <option value="CATEGORICAL">Categorical</option>
-              <option value="BOOLEAN">Boolean</option>
-            </select>
-          </label>
-          {dataType === "NUMERIC" ? (
-            <div className="flex gap-2">
-              <label className={labelClass}>
-                Min
-                <input
-                  className={inputClass}
-                  value={minValue}
-                  inputMode="decimal"
-                  onChange={(event) => setMinValue(event.target.value)}
-                />
-              </label>
-              <label className={labelClass}>
-                Max
-                <input
-                  className={inputClass}
-                  value={maxValue}
-                  inputMode="decimal"
-                  onChange={(event) => setMaxValue(event.target.value)}
-                />
-              </label>
-            </div>
-          ) : null}
-          {dataType === "CATEGORICAL" ? (
+          <ConfigFields
+            dataType={dataType}
+            values={fields}
+            onChange={(patch) => setFields((current) => ({ ...current, ...patch }))}
+          >
             <label className={labelClass}>
-              Categories
-              <input
+              Type
+              <select
                 className={inputClass}
-                value={categories}
-                placeholder="good=1, bad=0"
-                onChange={(event) => setCategories(event.target.value)}
-              />
+                value={dataType}
+                onChange={(event) => setDataType(event.target.value)}
+              >
+                <option value="NUMERIC">Numeric</option>
+                <option value="CATEGORICAL">Categorical</option>
+                <option value="BOOLEAN">Boolean</option>
+              </select>
             </label>
-          ) : null}
+          </ConfigFields>
           {error ? (
             <p className="text-sm text-red-600" data-testid="score-config-error">
               {error}
             </p>
           ) : null}
-          <button type="submit" className={buttonClass} disabled={!name.trim()}>
+          <button type="submit" className={buttonClass} disabled={!fields.name.trim()}>
             Create config
           </button>
         </form>
@@ -276,16 +312,18 @@ function EditScoreConfigForm({
   onDone: () => void;
   onCancel: () => void;
 }) {
-  const [name, setName] = useState(config.name);
+  const [fields, setFields] = useState<ConfigFieldValues>({
+    name: config.name,
+    minValue: config.minValue === null ? "" : String(config.minValue),
+    maxValue: config.maxValue === null ? "" : String(config.maxValue),
+    categories: formatCategories(config),
+  });
   const [description, setDescription] = useState(config.description ?? "");
-  const [minValue, setMinValue] = useState(config.minValue === null ? "" : String(config.minValue));
-  const [maxValue, setMaxValue] = useState(config.maxValue === null ? "" : String(config.maxValue));
-  const [categories, setCategories] = useState(formatCategories(config));
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
   const save = async () => {
-    const bounds = readBounds(minValue, maxValue);
+    const bounds = readBounds(fields.minValue, fields.maxValue);
     if (config.dataType === "NUMERIC" && "error" in bounds) {
       setError(bounds.error);
       return;
@@ -296,12 +334,14 @@ function EditScoreConfigForm({
       await apiFetch(`/api/projects/${projectId}/score-configs/${config.id}`, {
         method: "PATCH",
         body: {
-          name,
+          name: fields.name,
           description: description.trim() === "" ? null : description,
           ...(config.dataType === "NUMERIC" && "Min" in bounds
             ? { minValue: bounds.Min, maxValue: bounds.Max }
             : {}),
-          ...(config.dataType === "CATEGORICAL" ? { categories: parseCategories(categories) } : {}),
+          ...(config.dataType === "CATEGORICAL"
+            ? { categories: parseCategories(fields.categories) }
+            : {}),
         },
       });
       onDone();
@@ -325,50 +365,12 @@ function EditScoreConfigForm({
       <p className="text-xs text-zinc-500">
         Scores already given keep their values and names; new scores follow the change.
       </p>
-      <label className={labelClass}>
-        Name
-        <input
-          className={inputClass}
-          value={name}
-          required
-          maxLength={35}
-          onChange={(event) => setName(event.target.value)}
-        />
-      </label>
-      {config.dataType === "NUMERIC" ? (
-        <div className="flex gap-2">
-          <label className={labelClass}>
-            Min
-            <input
-              className={inputClass}
-              value={minValue}
-              inputMode="decimal"
-              placeholder="none"
-              onChange={(event) => setMinValue(event.target.value)}
-            />
-          </label>
-          <label className={labelClass}>
-            Max
-            <input
-              className={inputClass}
-              value={maxValue}
-              inputMode="decimal"
-              placeholder="none"
-              onChange={(event) => setMaxValue(event.target.value)}
-            />
-          </label>
-        </div>
-      ) : null}
-      {config.dataType === "CATEGORICAL" ? (
-        <label className={labelClass}>
-          Categories
-          <input
-            className={inputClass}
-            value={categories}
-            onChange={(event) => setCategories(event.target.value)}
-          />
-        </label>
-      ) : null}
+      <ConfigFields
+        dataType={config.dataType}
+        values={fields}
+        onChange={(patch) => setFields((current) => ({ ...current, ...patch }))}
+        boundPlaceholder="none"
+      />
       <label className={labelClass}>
         Description
         <input
@@ -383,7 +385,7 @@ function EditScoreConfigForm({
         </p>
       ) : null}
       <div className="flex gap-2">
-        <button type="submit" className={buttonClass} disabled={saving || !name.trim()}>
+        <button type="submit" className={buttonClass} disabled={saving || !fields.name.trim()}>
           Save changes
         </button>
         <button type="button" className={secondaryButtonClass} onClick={onCancel}>
