@@ -1,3 +1,5 @@
+import type postgres from "postgres";
+
 import type { Sql } from "@/lib/db/sql";
 
 import type { TreeNode, TreeSpan } from "./build-tree";
@@ -50,7 +52,16 @@ export interface ObservationRow {
   warnings: string[];
 }
 
-/** The span columns an observation is shaped from (costs as exact, unpadded decimal text). */
+/** A field (of alias `t`) of the trace of the span row `s`, as a scalar subquery. */
+export function traceOfSpan(sql: Sql, field: postgres.Fragment) {
+  return sql`SELECT ${field} FROM traces AS t
+    WHERE t.project_id = s.project_id AND t.trace_id = s.trace_id`;
+}
+
+/**
+ * The span columns an observation is shaped from (costs as exact, unpadded decimal text). User
+ * and session are the span's own, else its trace's, as the filters and cost reports count them.
+ */
 export function observationColumns(sql: Sql) {
   return sql`
     s.trace_id, s.span_id, s.parent_span_id, s.start_time, s.end_time, s.start_ns, s.end_ns,
@@ -60,7 +71,9 @@ export function observationColumns(sql: Sql) {
     s.audio_input_tokens, s.audio_output_tokens, s.image_input_tokens, s.usage_estimated,
     trim_scale(s.input_cost)::text AS input_cost, trim_scale(s.output_cost)::text AS output_cost,
     trim_scale(s.total_cost)::text AS total_cost, s.cost_source, s.input, s.output, s.metadata,
-    s.user_id, s.session_id, s.feature, s.tags, s.environment, s.release, s.version, s.warnings`;
+    COALESCE(s.user_id, (${traceOfSpan(sql, sql`t.user_id`)})) AS user_id,
+    COALESCE(s.session_id, (${traceOfSpan(sql, sql`t.session_id`)})) AS session_id,
+    s.feature, s.tags, s.environment, s.release, s.version, s.warnings`;
 }
 
 /** The fields build-tree needs, from an observation row. */

@@ -2,6 +2,7 @@ import type postgres from "postgres";
 
 import type { Sql } from "@/lib/db/sql";
 
+import { traceOfSpan } from "./observation-fields";
 import type { FilterColumn } from "./public-filter-sql";
 
 const lower = (value: string) => value.toLowerCase();
@@ -30,10 +31,6 @@ export const TRACE_FILTER_COLUMNS = {
   metadata: { kind: "object", nullable: true, expression: (sql) => sql`t.metadata` },
 } as const satisfies Record<string, FilterColumn>;
 
-/** A field (of alias `t`) of the trace of the span row `s`, as a scalar subquery. */
-const traceOfSpan = (sql: Sql, field: postgres.Fragment) =>
-  sql`SELECT ${field} FROM traces AS t WHERE t.project_id = s.project_id AND t.trace_id = s.trace_id`;
-
 const spanModel: FilterColumn = {
   kind: "text",
   nullable: true,
@@ -59,7 +56,12 @@ export const OBSERVATION_FILTER_COLUMNS = {
     normalize: lower,
   },
   name: { kind: "text", nullable: false, expression: (sql) => sql`s.name` },
-  traceName: { kind: "text", nullable: true, expression: (sql) => sql`s.trace_name` },
+  // The trace's name as the trace list shows it (a span's own langfuse.trace.name is rare).
+  traceName: {
+    kind: "text",
+    nullable: true,
+    expression: (sql) => sql`(${traceOfSpan(sql, sql`t.name`)})`,
+  },
   type: { kind: "text", nullable: false, expression: (sql) => sql`s.type`, normalize: upper },
   level: { kind: "text", nullable: false, expression: (sql) => sql`s.level`, normalize: upper },
   startTime: { kind: "datetime", nullable: false, expression: (sql) => sql`s.start_time` },

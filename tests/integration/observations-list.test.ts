@@ -87,6 +87,22 @@ describe("GET /api/public/observations", () => {
     expect(ids(byFilter.body).sort()).toEqual([root, llm].sort());
     const nobody = await getJson<Page>(`/api/public/observations?userId=nobody-${user}`);
     expect(nobody.body.data).toEqual([]);
+
+    // The child reports the trace's user and session, and is found by the trace's name.
+    type Fields = { data: { id: string; userId: string | null; sessionId: string | null }[] };
+    const child = await getJson<Fields>(`/api/public/observations?traceId=${traceId}`);
+    expect(child.body.data.find((item) => item.id === llm)).toMatchObject({
+      userId: user,
+      sessionId: session,
+    });
+    const byTraceName = encodeURIComponent(
+      JSON.stringify([
+        { type: "string", column: "traceName", operator: "=", value: "agent" },
+        { type: "string", column: "traceId", operator: "=", value: traceId },
+      ]),
+    );
+    const named = await getJson<PageV2>(`/api/public/v2/observations?filter=${byTraceName}`);
+    expect(ids(named.body).sort()).toEqual([root, llm].sort());
   });
 
   it.each([
