@@ -1,6 +1,7 @@
 "use client";
 
 import { useParams } from "next/navigation";
+import { useState } from "react";
 
 import type { MediaTag } from "@/lib/media/media-tag";
 
@@ -10,8 +11,17 @@ import type { MediaTag } from "@/lib/media/media-tag";
  */
 export function MediaReference({ tag }: { tag: MediaTag }) {
   const params = useParams<{ projectId?: string }>();
+  const [missing, setMissing] = useState(false);
   const label = `[${tag.contentType}]`;
-  if (!params.projectId) return <span className="font-mono text-xs text-zinc-500">{label}</span>;
+  if (!params.projectId || missing) {
+    const note = missing ? " not found (not uploaded, or deleted)" : "";
+    return (
+      <span className="font-mono text-xs text-zinc-500" data-testid="media-missing">
+        {label}
+        {note}
+      </span>
+    );
+  }
 
   const src = `/api/projects/${encodeURIComponent(params.projectId)}/media/${encodeURIComponent(
     tag.mediaId,
@@ -25,6 +35,11 @@ export function MediaReference({ tag }: { tag: MediaTag }) {
           alt={`Attached ${type}`}
           loading="lazy"
           data-testid="media-image"
+          onError={() => setMissing(true)}
+          // An error before hydration fired no handler: a finished load without pixels failed.
+          ref={(node) => {
+            if (node?.complete && node.naturalWidth === 0) setMissing(true);
+          }}
           className="max-h-64 max-w-full rounded border border-zinc-200 dark:border-zinc-700"
         />
       </a>

@@ -151,6 +151,29 @@ describe("media tags on the trace page", () => {
       .toBe(1);
   });
 
+  it("says so where a tag names a file the project does not hold", async () => {
+    const traceId = newTraceId();
+    const start = BigInt(Date.now() - 20_000) * 1_000_000n;
+    const span = buildWireSpan({
+      traceId,
+      spanId: newSpanId(),
+      name: "lost-upload",
+      kind: 1,
+      startTimeUnixNano: start.toString(),
+      endTimeUnixNano: (start + 100_000_000n).toString(),
+      attributes: [
+        stringAttribute("langfuse.observation.output", tagOf("image/png", "z".repeat(22))),
+      ],
+    });
+    await sendOtlp(baseUrl, buildWireRequest({ spans: [span] }));
+
+    await page.goto(`${baseUrl}${projectPath}/traces/${traceId}`);
+    const panel = page.getByTestId("span-panel");
+    await expect.poll(() => panel.getByTestId("media-missing").count()).toBe(1);
+    expect(await panel.getByTestId("media-missing").textContent()).toContain("not found");
+    expect(await panel.getByTestId("media-image").count()).toBe(0);
+  });
+
   it("refuses the project's media to a browser that is not signed in", async () => {
     const other = await browser.newContext();
     const anonymous = await other.newPage();
