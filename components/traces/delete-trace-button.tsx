@@ -28,7 +28,8 @@ export function DeleteTraceButton({
       confirmLabel="Delete for good"
       testId="delete-trace"
       onConfirm={async () => {
-        await apiFetch(`${base}/traces/${encodeURIComponent(traceId)}`, { method: "DELETE" });
+        // The bulk route: a trace someone else deleted meanwhile is gone all the same, not an error.
+        await apiFetch(`${base}/traces`, { method: "DELETE", body: { traceIds: [traceId] } });
         router.push(`/project/${projectId}/traces`);
         router.refresh();
       }}

@@ -255,7 +255,7 @@ describe("DELETE /api/public/traces", () => {
       { traceIds: [first, second.toUpperCase(), newTraceId()] },
       project.auth,
     );
-    expect(deleted).toEqual({ status: 200, body: { message: "Traces deleted" } });
+    expect(deleted).toEqual({ status: 200, body: { message: "Traces deleted", deleted: 2 } });
 
     for (const traceId of [first, second]) {
       expect(await storedCounts(project.projectId, traceId)).toEqual({

@@ -22,8 +22,9 @@ export const DELETE = handleRoute(async (request) => {
   const principal = await authenticateApiKey(request.headers.get("authorization"));
   const { traceIds } = DeleteTracesBodyZ.parse(await readJson(request));
 
-  await deleteTraces(principal.projectId, traceIds);
-  return NextResponse.json({ message: "Traces deleted" });
+  const { deletedTraceIds } = await deleteTraces(principal.projectId, traceIds);
+  // `deleted`: how many of them were stored (Langfuse answers the message alone).
+  return NextResponse.json({ message: "Traces deleted", deleted: deletedTraceIds.length });
 });
 
 export const { POST, PUT, PATCH, OPTIONS } = rejectOtherMethods({ GET, DELETE });
