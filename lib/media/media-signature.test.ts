@@ -16,7 +16,29 @@ describe("signed media URLs", () => {
   });
 
   it("should grant what was signed, to the project signed for", () => {
-    expect(verifyMediaGrant("upload", "m1", signMediaGrant(grant), NOW)).toBe("p1");
+    expect(verifyMediaGrant("upload", "m1", signMediaGrant(grant), NOW)).toEqual(grant);
+  });
+
+  it("should give back the announced type and length an upload URL carries", () => {
+    const announced = { ...grant, contentType: "text/plain", contentLength: 42 };
+    expect(verifyMediaGrant("upload", "m1", signMediaGrant(announced), NOW)).toEqual(announced);
+  });
+
+  it.each<[string, (query: URLSearchParams) => void]>([
+    ["another type", (query) => query.set("type", "text/html")],
+    ["another length", (query) => query.set("length", "43")],
+    ["no type", (query) => query.delete("type")],
+    [
+      "neither type nor length",
+      (query) => {
+        query.delete("type");
+        query.delete("length");
+      },
+    ],
+  ])("should refuse an upload URL whose announcement was changed: %s", (_label, change) => {
+    const query = signMediaGrant({ ...grant, contentType: "text/plain", contentLength: 42 });
+    change(query);
+    expect(verifyMediaGrant("upload", "m1", query, NOW)).toBeNull();
   });
 
   it.each<[string, (query: URLSearchParams) => void, string, string]>([

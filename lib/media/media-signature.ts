@@ -14,6 +14,12 @@ export interface MediaGrant {
   mediaId: string;
   /** Unix seconds. */
   expires: number;
+  /**
+   * What an upload URL's announcement said of the file, so that the PUT is checked against the
+   * announcement that handed out this URL, whatever was announced since.
+   */
+  contentType?: string;
+  contentLength?: number;
 }
 
 function secret(): string {
@@ -23,36 +29,52 @@ function secret(): string {
 }
 
 function sign(grant: MediaGrant): string {
-  const message = [grant.action, grant.projectId, grant.mediaId, grant.expires].join("\n");
-  return createHmac("sha256", secret()).update(message).digest("base64url");
-}
-
-/** The query string (project, expires, signature) that grants the action until `expires`. */
-export function signMediaGrant(grant: MediaGrant): URLSearchParams {
-  return new URLSearchParams({
-    project: grant.projectId,
-    expires: String(grant.expires),
-    signature: sign(grant),
-  });
+  const fields = [grant.action, grant.projectId, grant.mediaId, grant.expires];
+  // URLs signed before grants carried the announcement sign only the fields above.
+  if (grant.contentType !== undefined || grant.contentLength !== undefined) {
+    fields.push(grant.contentType ?? "", grant.contentLength ?? "");
+  }
+  return createHmac("sha256", secret()).update(fields.join("\n")).digest("base64url");
 }
 
 /**
- * The project a signed query grants the action on the media for; null when the signature does
- * not match or has expired.
+ * The query string (project, expires, the announced type and length if any, signature) that
+ * grants the action until `expires`.
+ */
+export function signMediaGrant(grant: MediaGrant): URLSearchParams {
+  const query = new URLSearchParams({ project: grant.projectId, expires: String(grant.expires) });
+  if (grant.contentType !== undefined) query.set("type", grant.contentType);
+  if (grant.contentLength !== undefined) query.set("length", String(grant.contentLength));
+  query.set("signature", sign(grant));
+  return query;
+}
+
+/**
+ * The grant a signed query gives for the action on the media; null when the signature does not
+ * match or has expired.
  */
 export function verifyMediaGrant(
   action: MediaAction,
   mediaId: string,
   query: URLSearchParams,
   now = Date.now(),
-): string | null {
+): MediaGrant | null {
   const projectId = query.get("project");
   const expires = Number(query.get("expires"));
   const signature = query.get("signature");
   if (!projectId || !signature || !Number.isSafeInteger(expires)) return null;
   if (expires * 1000 < now) return null;
 
-  const expected = Buffer.from(sign({ action, projectId, mediaId, expires }));
+  const grant: MediaGrant = { action, projectId, mediaId, expires };
+  const contentType = query.get("type");
+  const contentLength = query.get("length");
+  if (contentType !== null) grant.contentType = contentType;
+  if (contentLength !== null) {
+    grant.contentLength = Number(contentLength);
+    if (!Number.isSafeInteger(grant.contentLength)) return null;
+  }
+
+  const expected = Buffer.from(sign(grant));
   const given = Buffer.from(signature);
-  return given.length === expected.length && timingSafeEqual(given, expected) ? projectId : null;
+  return given.length === expected.length && timingSafeEqual(given, expected) ? grant : null;
 }

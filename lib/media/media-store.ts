@@ -94,10 +94,11 @@ function contentPath(mediaId: string): string {
  * media type, length and SHA-256. A second upload of stored content is a no-op.
  */
 export async function receiveMediaUpload(mediaId: string, request: Request): Promise<void> {
-  const projectId = verifyMediaGrant("upload", mediaId, new URL(request.url).searchParams);
-  if (!projectId) {
+  const grant = verifyMediaGrant("upload", mediaId, new URL(request.url).searchParams);
+  if (!grant) {
     throw new AppError("forbidden", "signature: the upload URL is not valid or has expired");
   }
+  const { projectId } = grant;
   const prisma = getPrisma();
   const media = await prisma.media.findUnique({
     where: { projectId_id: { projectId, id: mediaId } },
@@ -174,11 +175,11 @@ export async function getMediaRecord(projectId: string, mediaId: string, baseUrl
 
 /** The project a signed download query grants, or a 403. */
 export function requireDownloadGrant(mediaId: string, query: URLSearchParams): string {
-  const projectId = verifyMediaGrant("download", mediaId, query);
-  if (!projectId) {
+  const grant = verifyMediaGrant("download", mediaId, query);
+  if (!grant) {
     throw new AppError("forbidden", "signature: the download URL is not valid or has expired");
   }
-  return projectId;
+  return grant.projectId;
 }
 
 /**
