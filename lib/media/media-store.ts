@@ -8,6 +8,7 @@ import { readPositiveInteger } from "@/lib/ingest/ingest-limits";
 import { readRequestBody } from "@/lib/ingest/read-request-body";
 import { OtlpRequestError } from "@/lib/otlp/errors";
 
+import { MEDIA_CONTENT_TYPES, MEDIA_FIELDS } from "./media-content-types";
 import { signMediaGrant, verifyMediaGrant } from "./media-signature";
 import { mediaIdOfHash } from "./media-tag";
 
@@ -35,12 +36,22 @@ const UploadRequestZ = z.object({
   observationId: optionalId,
   datasetId: optionalId,
   datasetItemId: optionalId,
-  contentType: z.string().trim().max(255).regex(MEDIA_TYPE, "must be a media type like image/png"),
+  contentType: z
+    .string()
+    .trim()
+    .max(255)
+    .regex(MEDIA_TYPE, "must be a media type like image/png")
+    .transform((type) => type.toLowerCase())
+    .refine((type) => MEDIA_CONTENT_TYPES.has(type), {
+      error: (issue) =>
+        `${String(issue.input)} is not among the media types Langfuse's API accepts ` +
+        "(images, audio, video, text, PDF, office documents, JSON, archives...)",
+    }),
   contentLength: z.number().int().positive(),
   sha256Hash: z
     .string()
     .regex(/^[A-Za-z0-9+/]{43}=$/, "must be the SHA-256 of the content, base64-encoded"),
-  field: z.string().trim().min(1, "must not be empty").max(100),
+  field: z.enum(MEDIA_FIELDS, { error: `must be one of ${MEDIA_FIELDS.join(", ")}` }),
 });
 
 /**
@@ -65,7 +76,7 @@ export async function requestMediaUpload(projectId: string, body: unknown, baseU
       projectId,
       id: mediaId,
       sha256Hash: input.sha256Hash,
-      contentType: input.contentType.toLowerCase(),
+      contentType: input.contentType,
       contentLength: input.contentLength,
       traceId: input.traceId,
       observationId: input.observationId ?? null,

@@ -147,7 +147,20 @@ describe("/api/public/media", () => {
       400,
       /sha256Hash/,
     ],
-    ["a content type that is none", (c) => announce(c, "png"), 400, /contentType/],
+    ["a content type that is none", (c) => announce(c, "png"), 400, /^Invalid contentType: /],
+    ["a content type with no subtype", (c) => announce(c, "image/"), 400, /^Invalid contentType: /],
+    [
+      "a content type Langfuse does not accept",
+      (c) => announce(c, "application/x-evil"),
+      400,
+      /^Invalid contentType: application\/x-evil is not among/,
+    ],
+    [
+      "a field other than input, output or metadata",
+      (c) => announce(c, "image/png", { field: "prompt" }),
+      400,
+      /^Invalid field: must be one of input, output, metadata/,
+    ],
     ["no traceId", (c) => announce(c, "image/png", { traceId: undefined }), 400, /traceId/],
     [
       "a file over the limit",
