@@ -11,6 +11,7 @@ import { OtlpRequestError } from "@/lib/otlp/errors";
 import { MEDIA_CONTENT_TYPES, MEDIA_FIELDS } from "./media-content-types";
 import { signMediaGrant, verifyMediaGrant } from "./media-signature";
 import { mediaIdOfHash } from "./media-tag";
+import { recordMediaAnnouncement } from "./trace-media";
 
 /**
  * Media files referenced from span payloads, in Langfuse's upload protocol so that its SDKs
@@ -55,8 +56,10 @@ const UploadRequestZ = z.object({
 });
 
 /**
- * Registers a file about to be uploaded and returns where to PUT it, or a null uploadUrl when
- * the project already holds this content. The id is derived from the hash, as the SDKs expect.
+ * Registers a file about to be uploaded for a trace and returns where to PUT it, or a null
+ * uploadUrl when the project already holds this content. The id is derived from the hash, as
+ * the SDKs expect. Each announcement links the file to its trace, so that it is deleted with
+ * the last trace it was announced for.
  */
 export async function requestMediaUpload(projectId: string, body: unknown, baseUrl: string) {
   const input = UploadRequestZ.parse(body);
@@ -69,30 +72,31 @@ export async function requestMediaUpload(projectId: string, body: unknown, baseU
   }
 
   const mediaId = mediaIdOfHash(input.sha256Hash);
-  const prisma = getPrisma();
-  const stored = await prisma.media.upsert({
-    where: { projectId_id: { projectId, id: mediaId } },
-    create: {
-      projectId,
-      id: mediaId,
-      sha256Hash: input.sha256Hash,
-      contentType: input.contentType,
-      contentLength: input.contentLength,
-      traceId: input.traceId,
-      observationId: input.observationId ?? null,
-      field: input.field,
-    },
-    update: {},
-    select: { uploadedAt: true, sha256Hash: true },
+  const stored = await recordMediaAnnouncement({
+    projectId,
+    mediaId,
+    sha256Hash: input.sha256Hash,
+    contentType: input.contentType,
+    contentLength: input.contentLength,
+    traceId: input.traceId,
+    observationId: input.observationId ?? null,
+    field: input.field,
   });
-  if (stored.sha256Hash !== input.sha256Hash) {
+  if (!stored) {
     // Two hashes sharing their first 132 bits: not a collision anyone will meet by chance.
     throw new AppError("conflict", "sha256Hash: another file of this project has this media id");
   }
   if (stored.uploadedAt) return { uploadUrl: null, mediaId };
 
   const expires = Math.floor(Date.now() / 1000) + UPLOAD_URL_SECONDS;
-  const query = signMediaGrant({ action: "upload", projectId, mediaId, expires });
+  const query = signMediaGrant({
+    action: "upload",
+    projectId,
+    mediaId,
+    expires,
+    contentType: input.contentType,
+    contentLength: input.contentLength,
+  });
   return { uploadUrl: `${baseUrl}${contentPath(mediaId)}?${query.toString()}`, mediaId };
 }
 
@@ -101,8 +105,9 @@ function contentPath(mediaId: string): string {
 }
 
 /**
- * Takes the PUT of a file to its signed upload URL. The bytes must be those announced: same
- * media type, length and SHA-256. A second upload of stored content is a no-op.
+ * Takes the PUT of a file to its signed upload URL. The bytes must be those the URL was handed
+ * out for: the media type and length of that announcement, and the file's SHA-256. The first
+ * upload stores them with that type; a later one is a no-op.
  */
 export async function receiveMediaUpload(mediaId: string, request: Request): Promise<void> {
   const grant = verifyMediaGrant("upload", mediaId, new URL(request.url).searchParams);
@@ -118,29 +123,32 @@ export async function receiveMediaUpload(mediaId: string, request: Request): Pro
   if (!media) throw new AppError("not_found", "Media not found");
   if (media.uploadedAt) return;
 
+  // URLs signed before they carried their announcement are checked against the stored one.
+  const contentType = grant.contentType ?? media.contentType;
+  const contentLength = grant.contentLength ?? media.contentLength;
   const sentType = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
-  if (sentType !== media.contentType) {
+  if (sentType !== contentType) {
     throw new AppError(
       "bad_request",
-      `Content-Type: must be ${media.contentType}, as announced, not ${sentType ?? "(none)"}`,
+      `Content-Type: must be ${contentType}, as announced, not ${sentType ?? "(none)"}`,
     );
   }
-  const content = await readRequestBody(request, media.contentLength).catch((error: unknown) => {
+  const content = await readRequestBody(request, contentLength).catch((error: unknown) => {
     if (!(error instanceof OtlpRequestError)) throw error;
     throw new AppError("payload_too_large", `body: ${error.message}`);
   });
-  if (content.byteLength !== media.contentLength) {
+  if (content.byteLength !== contentLength) {
     throw new AppError(
       "bad_request",
-      `body: ${content.byteLength} bytes, but contentLength announced ${media.contentLength}`,
+      `body: ${content.byteLength} bytes, but contentLength announced ${contentLength}`,
     );
   }
   if (createHash("sha256").update(content).digest("base64") !== media.sha256Hash) {
     throw new AppError("bad_request", "body: its SHA-256 is not the announced sha256Hash");
   }
-  await prisma.media.update({
-    where: { projectId_id: { projectId, id: mediaId } },
-    data: { content: Buffer.from(content), uploadedAt: new Date() },
+  await prisma.media.updateMany({
+    where: { projectId, id: mediaId, uploadedAt: null },
+    data: { content: Buffer.from(content), contentType, contentLength, uploadedAt: new Date() },
   });
 }
 

@@ -221,3 +221,49 @@ describe("/api/public/media", () => {
     ).toBe(404);
   });
 });
+
+describe("re-announcing a file not uploaded yet", () => {
+  // Regression: the first announcement's contentType stuck to the file, and the upload URL of a
+  // later announcement with another type refused every PUT ("must be image/png, as announced"),
+  // so the content could never be stored. A pending file now takes the latest announcement.
+  it("takes the later announcement's content type, which the new upload URL carries", async () => {
+    const content = Buffer.from(`plain text ${newTraceId()}`);
+    const first = await api("POST", "/api/public/media", announce(content, "image/png"));
+    const second = await api("POST", "/api/public/media", announce(content, "text/plain"));
+    expect(second.body.mediaId).toBe(first.body.mediaId);
+    expect(second.body.uploadUrl).not.toBe(first.body.uploadUrl);
+
+    expect((await upload(second.body.uploadUrl, content, "text/plain")).status).toBe(200);
+    const record = await api("GET", `/api/public/media/${second.body.mediaId}`);
+    expect(record.body).toMatchObject({ contentType: "text/plain" });
+    const file = await fetch(String(record.body.url));
+    expect(file.headers.get("content-type")).toBe("application/octet-stream");
+    expect(Buffer.from(await file.arrayBuffer()).equals(content)).toBe(true);
+  });
+
+  it("keeps the type of an uploaded file when it is announced again otherwise", async () => {
+    const content = Buffer.from(`uploaded ${newTraceId()}`);
+    const first = await api("POST", "/api/public/media", announce(content, "text/plain"));
+    expect((await upload(first.body.uploadUrl, content, "text/plain")).status).toBe(200);
+
+    const again = await api("POST", "/api/public/media", announce(content, "text/csv"));
+    expect(again.body).toEqual({ uploadUrl: null, mediaId: first.body.mediaId });
+    const record = await api("GET", `/api/public/media/${first.body.mediaId}`);
+    expect(record.body).toMatchObject({ contentType: "text/plain" });
+  });
+
+  it("checks a PUT against the announcement its URL was handed out for", async () => {
+    const content = Buffer.from(`either ${newTraceId()}`);
+    const first = await api("POST", "/api/public/media", announce(content, "text/plain"));
+    await api("POST", "/api/public/media", announce(content, "text/markdown"));
+
+    const wrong = await upload(first.body.uploadUrl, content, "text/markdown");
+    expect(wrong.status).toBe(400);
+    expect(((await wrong.json()) as { error: string }).error).toMatch(
+      /^Content-Type: must be text\/plain, as announced/,
+    );
+    expect((await upload(first.body.uploadUrl, content, "text/plain")).status).toBe(200);
+    const record = await api("GET", `/api/public/media/${first.body.mediaId}`);
+    expect(record.body).toMatchObject({ contentType: "text/plain" });
+  });
+});
