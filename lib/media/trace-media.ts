@@ -1,6 +1,11 @@
+import type { TransactionSql } from "postgres";
+
 import { getSql, type Sql } from "../db/sql";
 
-/** Which traces reference a media file (TraceMedia): every announcement adds its trace. */
+/**
+ * Which traces reference a media file (TraceMedia): every announcement adds its trace, and
+ * deleting a project's traces deletes the files no other trace was announced with.
+ */
 
 /** One announcement of a file for a trace, as POST /api/public/media validated it. */
 export interface MediaAnnouncement {
@@ -71,4 +76,38 @@ export async function recordMediaAnnouncement(
     { prepare: true },
   );
   return stored ?? null;
+}
+
+/**
+ * Within a trace deletion: unlinks the traces (ids lowercase) from their media files and
+ * deletes, bytes and all, the files no other trace is linked to; their count.
+ *
+ * The files are locked before the check, so an announcement of one of them for another trace
+ * either commits first (and the check sees its link) or waits and then stores the file anew.
+ */
+export async function deleteMediaOfTraces(
+  transaction: TransactionSql,
+  projectId: string,
+  traceIds: readonly string[],
+): Promise<number> {
+  const unlinked = await transaction<{ mediaId: string }[]>`
+    DELETE FROM "TraceMedia"
+    WHERE "projectId" = ${projectId} AND "traceId" = ANY(${[...traceIds]}::text[])
+    RETURNING "mediaId"`;
+  const mediaIds = [...new Set(unlinked.map((row) => row.mediaId))];
+  if (mediaIds.length === 0) return 0;
+
+  await transaction`
+    SELECT 1 FROM "Media"
+    WHERE "projectId" = ${projectId} AND "id" = ANY(${mediaIds}::text[])
+    ORDER BY "id"
+    FOR UPDATE`;
+  const deleted = await transaction`
+    DELETE FROM "Media" AS m
+    WHERE m."projectId" = ${projectId} AND m."id" = ANY(${mediaIds}::text[])
+      AND NOT EXISTS (
+        SELECT 1 FROM "TraceMedia" AS link
+        WHERE link."projectId" = m."projectId" AND link."mediaId" = m."id"
+      )`;
+  return deleted.count;
 }

@@ -5,6 +5,7 @@ import { getSql, type Sql } from "../db/sql";
 import { AppError } from "../http/app-error";
 import { LOCK_TRACES_SQL } from "../ingest/span-upsert-sql";
 import { logger } from "../log/logger";
+import { deleteMediaOfTraces } from "../media/trace-media";
 
 /** How many traces one bulk deletion takes at most (as Langfuse's DELETE /traces). */
 export const MAX_TRACES_PER_DELETE = 1000;
@@ -29,6 +30,8 @@ export interface DeleteTracesResult {
   spanCount: number;
   scoreCount: number;
   queueItemCount: number;
+  /** Media files deleted because no other trace was announced with them. */
+  mediaCount: number;
 }
 
 /**
@@ -53,9 +56,10 @@ FROM gone`;
 /**
  * Deletes traces of a project in one transaction: their spans (marking the hours they fell in
  * dirty, so cost reports stop counting them), their `traces` rows, their scores (on the trace or
- * on one of its spans) and their annotation queue items. Dataset items copied from them and
- * dataset run items linking them are kept. Ids are matched as stored (lowercase hex) after
- * lowercasing, as the read API does. With `requireFound`, a call none of whose traces is stored
+ * on one of its spans), their annotation queue items, and the media files announced for them
+ * and for no other trace (TraceMedia). Dataset items copied from them and dataset run items
+ * linking them are kept. Ids are matched as stored (lowercase hex) after lowercasing, as the
+ * read API does. With `requireFound`, a call none of whose traces is stored
  * changes nothing and throws a 404.
  *
  * Takes the ingest writer's per-trace locks (write-spans.ts), so a batch writing one of these
@@ -63,8 +67,10 @@ FROM gone`;
  * `traces` row and stores the trace anew: a span that arrives after the deletion creates it
  * again, with only the spans sent from then on.
  */
-// Limitation: media files announced for a trace (Media.traceId) are kept: a file is stored once
-// per project by its content hash and may be referenced by other traces' payloads.
+// Limitation: a media file goes with the last trace it was announced for (POST /api/public/media),
+// though a media tag may still name it elsewhere: in a dataset item copied from such a trace, or
+// in a payload whose sender did not announce the file for its own trace. Those tags then lead to
+// "not found"; keeping the bytes for them would defeat deleting personal data.
 export async function deleteTraces(
   projectId: string,
   traceIds: readonly string[],
@@ -72,7 +78,7 @@ export async function deleteTraces(
 ): Promise<DeleteTracesResult> {
   const ids = [...new Set(traceIds.map((id) => id.trim().toLowerCase()))];
   if (ids.length === 0) {
-    return { deletedTraceIds: [], spanCount: 0, scoreCount: 0, queueItemCount: 0 };
+    return { deletedTraceIds: [], spanCount: 0, scoreCount: 0, queueItemCount: 0, mediaCount: 0 };
   }
 
   const sql = options.sql ?? getSql();
@@ -103,12 +109,14 @@ export async function deleteTraces(
       ids,
       spanIds,
     );
+    const mediaCount = await deleteMediaOfTraces(transaction, projectId, ids);
 
     return {
       deletedTraceIds: deleted.map((row) => row.trace_id),
       spanCount: spans?.span_count ?? 0,
       scoreCount,
       queueItemCount,
+      mediaCount,
     };
   });
   logger.info(
@@ -118,6 +126,7 @@ export async function deleteTraces(
       spanCount: result.spanCount,
       scoreCount: result.scoreCount,
       queueItemCount: result.queueItemCount,
+      mediaCount: result.mediaCount,
     },
     "traces deleted",
   );

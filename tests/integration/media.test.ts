@@ -9,9 +9,19 @@ import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { readMediaTag } from "@/lib/media/media-tag";
+import { stringAttribute } from "@/lib/otlp/test-builders";
 
 import { TEST_KEYS } from "../setup/test-env";
-import { AUTH, baseUrl, createOtherProject, getTrace, newTraceId } from "./ingest-helpers";
+import {
+  AUTH,
+  baseUrl,
+  createOtherProject,
+  getTrace,
+  newSpanId,
+  newTraceId,
+  postSpans,
+  span,
+} from "./ingest-helpers";
 
 // A 1×1 transparent PNG.
 const PNG_BASE64 =
@@ -265,5 +275,92 @@ describe("re-announcing a file not uploaded yet", () => {
     expect((await upload(first.body.uploadUrl, content, "text/plain")).status).toBe(200);
     const record = await api("GET", `/api/public/media/${first.body.mediaId}`);
     expect(record.body).toMatchObject({ contentType: "text/plain" });
+  });
+});
+
+describe("deleting the traces a file was announced for", () => {
+  /** Announces and uploads the content for the trace, and sends the trace's span with its tag. */
+  async function traceWithFile(project: Project, traceId: string, content: Buffer) {
+    const announced = await api(
+      "POST",
+      "/api/public/media",
+      announce(content, "text/plain", { traceId }),
+      project.auth,
+    );
+    expect(announced.status).toBe(200);
+    if (announced.body.uploadUrl) {
+      expect((await upload(announced.body.uploadUrl, content, "text/plain")).status).toBe(200);
+    }
+    const tag = `@@@langfuseMedia:type=text/plain|id=${announced.body.mediaId}|source=bytes@@@`;
+    const sent = await postSpans(
+      [
+        span(traceId, newSpanId(), "", "with-file", 0, 10, {
+          attributes: [stringAttribute("langfuse.observation.input", `See ${tag}`)],
+        }),
+      ],
+      { auth: project.auth },
+    );
+    expect(sent.status).toBe(200);
+    return announced.body.mediaId;
+  }
+
+  async function deleteTrace(project: Project, traceId: string) {
+    const deleted = await api("DELETE", `/api/public/traces/${traceId}`, undefined, project.auth);
+    expect(deleted.status).toBe(200);
+  }
+
+  type Project = Awaited<ReturnType<typeof createOtherProject>>;
+
+  // Regression: media outlived trace deletion (files were kept whatever the trace), so personal
+  // data in a file stayed downloadable after its trace was deleted.
+  it("deletes a file announced only for the deleted trace, bytes and all", async () => {
+    const project = await createOtherProject(`media-delete-${newSpanId()}`);
+    const traceId = newTraceId();
+    const mediaId = await traceWithFile(project, traceId, Buffer.from(`private ${traceId}`));
+    const before = await api("GET", `/api/public/media/${mediaId}`, undefined, project.auth);
+    expect(before.status).toBe(200);
+
+    await deleteTrace(project, traceId);
+
+    expect((await api("GET", `/api/public/media/${mediaId}`, undefined, project.auth)).status).toBe(
+      404,
+    );
+    expect((await fetch(String(before.body.url))).status).toBe(404);
+  });
+
+  it("keeps a file also announced for another trace until that one is deleted too", async () => {
+    const project = await createOtherProject(`media-shared-${newSpanId()}`);
+    const [first, second] = [newTraceId(), newTraceId()];
+    const content = Buffer.from(`shared ${first}`);
+    const mediaId = await traceWithFile(project, first, content);
+    // Already stored: no upload URL, but the second trace is linked all the same.
+    expect(await traceWithFile(project, second, content)).toBe(mediaId);
+
+    await deleteTrace(project, first);
+    const kept = await api("GET", `/api/public/media/${mediaId}`, undefined, project.auth);
+    expect(kept.status).toBe(200);
+    const file = await fetch(String(kept.body.url));
+    expect(Buffer.from(await file.arrayBuffer()).equals(content)).toBe(true);
+
+    await deleteTrace(project, second.toUpperCase());
+    expect((await api("GET", `/api/public/media/${mediaId}`, undefined, project.auth)).status).toBe(
+      404,
+    );
+  });
+
+  it("leaves the same content of another project alone", async () => {
+    const [mine, theirs] = await Promise.all([
+      createOtherProject(`media-mine-${newSpanId()}`),
+      createOtherProject(`media-theirs-${newSpanId()}`),
+    ]);
+    const content = Buffer.from(`both projects ${newTraceId()}`);
+    const [mineTrace, theirTrace] = [newTraceId(), newTraceId()];
+    const mediaId = await traceWithFile(mine, mineTrace, content);
+    expect(await traceWithFile(theirs, theirTrace, content)).toBe(mediaId);
+
+    await deleteTrace(mine, mineTrace);
+    expect((await api("GET", `/api/public/media/${mediaId}`, undefined, theirs.auth)).status).toBe(
+      200,
+    );
   });
 });

@@ -1,6 +1,11 @@
 // Deleting traces (Langfuse's DELETE /api/public/traces/{id} and DELETE /api/public/traces): the
-// trace, its spans, scores and queue items go in one transaction; the cost report and the
-// metrics API drop exactly its cost; other traces stay; spans sent afterwards store it anew.
+// trace, its spans, scores, queue items and the media files announced only for it go in one
+// transaction; the cost report and the metrics API drop exactly its cost; other traces stay;
+// spans sent afterwards store it anew.
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+
 import Decimal from "decimal.js";
 import postgres from "postgres";
 import { afterAll, describe, expect, inject, it } from "vitest";
@@ -380,6 +385,86 @@ describe("what links to a deleted trace", () => {
     const tracePage = await owner.request(`/project/${projectId}/traces/${traceId}`);
     expect(tracePage.status).toBe(404);
     expect(await tracePage.text()).toContain("Trace not found");
+  });
+});
+
+describe("media files of deleted traces", () => {
+  /** Announces the content for the trace (POST /api/public/media) and uploads it if asked to. */
+  async function announceFile(project: Project, traceId: string, content: Buffer) {
+    const announced = await send(
+      "POST",
+      "/api/public/media",
+      {
+        traceId,
+        contentType: "text/plain",
+        contentLength: content.byteLength,
+        sha256Hash: createHash("sha256").update(content).digest("base64"),
+        field: "output",
+      },
+      project.auth,
+    );
+    expect(announced.status).toBe(200);
+    const uploadUrl = announced.body.uploadUrl;
+    if (typeof uploadUrl === "string") {
+      const headers = { "content-type": "text/plain" };
+      const put = await fetch(uploadUrl, { method: "PUT", body: new Uint8Array(content), headers });
+      expect(put.status).toBe(200);
+    }
+    return String(announced.body.mediaId);
+  }
+
+  async function storedMedia(projectId: string, mediaId: string) {
+    const [row] = await sql<{ files: number; links: string[] }[]>`
+      SELECT
+        (SELECT count(*)::int FROM "Media" WHERE "projectId" = ${projectId}
+          AND "id" = ${mediaId}) AS files,
+        (SELECT coalesce(array_agg("traceId" ORDER BY "traceId"), '{}') FROM "TraceMedia"
+          WHERE "projectId" = ${projectId} AND "mediaId" = ${mediaId}) AS links`;
+    return row;
+  }
+
+  it("links files stored before TraceMedia to their trace, so they go with it", async () => {
+    const project = await createOtherProject(`delete-backfill-${newSpanId()}`);
+    const traceId = newTraceId();
+    const mediaId = `backfill-${newSpanId()}`;
+    await sql`
+      INSERT INTO "Media" ("projectId", "id", "sha256Hash", "contentType", "contentLength",
+        "content", "uploadedAt", "traceId", "field")
+      VALUES (${project.projectId}, ${mediaId}, 'hash', 'text/plain', 3, ${Buffer.from("old")},
+        now(), ${traceId.toUpperCase()}, 'input')`;
+    const migration = await readFile(
+      path.join(__dirname, "../../prisma/migrations/20261205130000_trace_media/migration.sql"),
+      "utf8",
+    );
+    await sql.unsafe(migration.slice(migration.indexOf("-- Backfill")));
+    expect(await storedMedia(project.projectId, mediaId)).toEqual({ files: 1, links: [traceId] });
+
+    const deleted = await send(
+      "DELETE",
+      "/api/public/traces",
+      { traceIds: [traceId] },
+      project.auth,
+    );
+    expect(deleted.status).toBe(200);
+    expect(await storedMedia(project.projectId, mediaId)).toEqual({ files: 0, links: [] });
+  });
+
+  it("keeps a file announced for another trace while the first one is being deleted", async () => {
+    const project = await createOtherProject(`delete-media-race-${newSpanId()}`);
+    for (let round = 0; round < 8; round++) {
+      const [doomed, other] = [newTraceId(), newTraceId()];
+      const content = Buffer.from(`raced ${doomed}`);
+      const mediaId = await announceFile(project, doomed, content);
+
+      const [announcedAgain] = await Promise.all([
+        announceFile(project, other, content),
+        send("DELETE", "/api/public/traces", { traceIds: [doomed] }, project.auth),
+      ]);
+      // Whichever came first, the file is stored (uploaded again if the deletion won) and
+      // linked to the other trace only.
+      expect(announcedAgain).toBe(mediaId);
+      expect(await storedMedia(project.projectId, mediaId)).toEqual({ files: 1, links: [other] });
+    }
   });
 });
 
