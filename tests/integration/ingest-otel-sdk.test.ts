@@ -178,7 +178,8 @@ describe.each(VARIANTS)("OpenTelemetry JS SDK with the $name", ({ exporter, proc
       parentObservationId: root?.id,
       model: "gpt-4o-2024-08-06",
       usageDetails: { input: 120, output: 30, total: 150 },
-      userId: null,
+      // Set on the root only: the child reports its trace's user.
+      userId: "user-42",
     });
     expect(JSON.stringify(chat?.input)).toContain("What is OTLP?");
     const [retrieve] = byName(rag, "retrieve documents");
