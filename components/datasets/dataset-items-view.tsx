@@ -10,6 +10,7 @@ import { ImportPanel } from "./import-panel";
 import { QueuePanel } from "./queue-panel";
 import { SourceLink } from "./source-link";
 import { countOf } from "@/lib/text/plural";
+import { previewItemValue } from "@/lib/datasets/item-preview";
 
 interface Item {
   id: string;
@@ -28,12 +29,6 @@ interface ItemPage {
 }
 
 const PAGE_SIZE = 50;
-
-function preview(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  const text = typeof value === "string" ? value : JSON.stringify(value);
-  return text.length > 160 ? `${text.slice(0, 160)}…` : text;
-}
 
 /** A dataset's items: search, status filter, archive, export, import and adding from a queue. */
 export function DatasetItemsView({
@@ -198,10 +193,10 @@ export function DatasetItemsView({
                   <div className="text-[11px] text-zinc-500">v{item.version}</div>
                 </td>
                 <td className="truncate py-2 pr-3 align-top font-mono text-xs">
-                  {preview(item.input)}
+                  {previewItemValue(item.input)}
                 </td>
                 <td className="truncate py-2 pr-3 align-top font-mono text-xs">
-                  {preview(item.expectedOutput)}
+                  {previewItemValue(item.expectedOutput)}
                 </td>
                 <td className="py-2 pr-3 align-top">
                   <SourceLink
