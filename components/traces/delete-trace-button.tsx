@@ -28,7 +28,7 @@ export function DeleteTraceButton({
       confirmLabel="Delete for good"
       testId="delete-trace"
       onConfirm={async () => {
-        // The bulk route: a trace someone else deleted meanwhile is gone all the same, not an error.
+        // The bulk route: a trace someone else deleted meanwhile is simply gone, not an error.
         await apiFetch(`${base}/traces`, { method: "DELETE", body: { traceIds: [traceId] } });
         router.push(`/project/${projectId}/traces`);
         router.refresh();

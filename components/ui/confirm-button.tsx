@@ -4,6 +4,10 @@ import { useState, type ReactNode } from "react";
 
 import { dangerButtonClass, secondaryButtonClass } from "./styles";
 
+const QUESTION_CLASS =
+  "inline-flex flex-wrap items-center gap-2 rounded-md border border-red-200 bg-red-50 px-2 " +
+  "py-1 text-xs text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200";
+
 /**
  * A destructive action in two steps: the button opens an inline question, and only its confirm
  * button runs the action. A failure is shown next to the question, which stays open.
@@ -53,7 +57,7 @@ export function ConfirmButton({
     <span
       role="alertdialog"
       aria-label={label}
-      className="inline-flex flex-wrap items-center gap-2 rounded-md border border-red-200 bg-red-50 px-2 py-1 text-xs text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200"
+      className={QUESTION_CLASS}
       data-testid={`${testId}-confirm`}
     >
       <span>{question}</span>

@@ -54,7 +54,7 @@ describe("GET /api/public/observations", () => {
     expect(foreign.body.data).toEqual([]);
   });
 
-  it("finds a trace's observations by the trace's user and session (set on the root only)", async () => {
+  it("finds a trace's observations by its user and session (set on the root only)", async () => {
     const traceId = newTraceId();
     const [root, llm] = [newSpanId(), newSpanId()];
     const user = `carol-${traceId.slice(0, 8)}`;
