@@ -81,11 +81,16 @@ describe("npm start", () => {
     await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
   });
 
-  it("keeps data across embedded Postgres restarts, even after a stale pid file", async () => {
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), "sightline-restart-"));
+  /** An empty data dir (removed after the tests) and a free port with its URL. */
+  async function freshInstance(name: string) {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), `sightline-${name}-`));
     dirs.push(dataDir);
     const port = await findFreePort();
-    const url = `http://localhost:${port}`;
+    return { dataDir, port, url: `http://localhost:${port}` };
+  }
+
+  it("keeps data across embedded Postgres restarts, even after a stale pid file", async () => {
+    const { dataDir, port, url } = await freshInstance("restart");
     const env = {
       PORT: String(port),
       SIGHTLINE_DATA_DIR: dataDir,
@@ -123,10 +128,7 @@ describe("npm start", () => {
   });
 
   it("refuses a second start on a data dir in use, leaving the first one serving", async () => {
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), "sightline-twice-"));
-    dirs.push(dataDir);
-    const port = await findFreePort();
-    const url = `http://localhost:${port}`;
+    const { dataDir, port, url } = await freshInstance("twice");
     const first = startSightline({ PORT: String(port), SIGHTLINE_DATA_DIR: dataDir });
     await waitHealthy(url);
 
@@ -145,10 +147,7 @@ describe("npm start", () => {
   // Auth.js printed `[auth][error] CredentialsSignin` and a stack trace as plain text for every
   // wrong password; its logger now writes JSON lines through pino (lib/auth/auth-logger.ts).
   it("logs a refused sign-in as a JSON warning, not as an error with a stack", async () => {
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), "sightline-auth-log-"));
-    dirs.push(dataDir);
-    const port = await findFreePort();
-    const url = `http://localhost:${port}`;
+    const { dataDir, port, url } = await freshInstance("auth-log");
     const run = startSightline({
       PORT: String(port),
       SIGHTLINE_DATA_DIR: dataDir,
@@ -174,10 +173,7 @@ describe("npm start", () => {
   // connection due to administrator command" at level 50. The start script now stops the server
   // first and Postgres after it.
   it("stops on SIGTERM after the requests in flight, without an error in the log", async () => {
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), "sightline-stop-"));
-    dirs.push(dataDir);
-    const port = await findFreePort();
-    const url = `http://localhost:${port}`;
+    const { dataDir, port, url } = await freshInstance("stop");
     const run = startSightline({
       PORT: String(port),
       SIGHTLINE_DATA_DIR: dataDir,
